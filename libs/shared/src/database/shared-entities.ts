@@ -1,0 +1,2 @@
+/** Tables owned by libs/shared (cross-cutting infrastructure). */
+export const SHARED_ENTITIES: Function[] = [];
