@@ -10,3 +10,4 @@ export * from './money/rounding';
 export * from './money/trade-amounts';
 export * from './pagination/cursor';
 export * from './time/clock';
+export * from './idempotency/canonical-json';
