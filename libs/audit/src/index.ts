@@ -1,1 +1,7 @@
-export const AUDIT_ENTITIES: Function[] = [];
+export * from './audit-actor';
+export * from './audit-chain';
+export * from './audit-entities';
+export * from './audit-event.types';
+export * from './audit-hash';
+export * from './audit.module';
+export * from './audit.service';
