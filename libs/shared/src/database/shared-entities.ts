@@ -1,2 +1,4 @@
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
+
 /** Tables owned by libs/shared (cross-cutting infrastructure). */
-export const SHARED_ENTITIES: Function[] = [];
+export const SHARED_ENTITIES = [IdempotencyKeyEntity];
