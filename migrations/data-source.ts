@@ -1,8 +1,8 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AUDIT_ENTITIES } from '@carryover/audit';
 import { IDENTITY_ENTITIES } from '@carryover/identity';
-import { SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
-import { MIGRATIONS } from './index';
+import { DatabaseLogger, SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
+import { MIGRATIONS } from './all-migrations';
 
 export const ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
 
@@ -25,7 +25,9 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: settings.logging ? ['error', 'warn', 'migration'] : ['error'],
+    logging: settings.logging ? ['error', 'warn', 'migration', 'schema'] : ['error', 'warn'],
+    logger: new DatabaseLogger(),
+    maxQueryExecutionTime: 1_000,
     uuidExtension: 'pgcrypto',
     applicationName: settings.applicationName ?? 'carryover',
     extra: { max: settings.poolSize ?? 10 },

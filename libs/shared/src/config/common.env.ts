@@ -14,7 +14,7 @@ export class CommonEnv {
   @IsInt()
   @Min(1)
   @Max(200)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE: number = 10;
 
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL!: string;
@@ -22,7 +22,7 @@ export class CommonEnv {
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9:_-]*$/, { message: 'REDIS_KEY_PREFIX may hold only letters, digits, ":", "_" and "-"' })
-  REDIS_KEY_PREFIX = 'carryover';
+  REDIS_KEY_PREFIX: string = 'carryover';
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
