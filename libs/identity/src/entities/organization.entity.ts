@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { KycStatus } from '../domain/role';
+
+@Entity({ name: 'organizations' })
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('char', { length: 2 })
+  country!: string;
+
+  @Column('text', { default: 'pending' })
+  kycStatus!: KycStatus;
+
+  /** Millisecond precision, so keyset cursors (which carry a JS Date) compare exactly. */
+  @Column('timestamptz', { default: () => "date_trunc('milliseconds', now())" })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
