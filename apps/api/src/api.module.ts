@@ -1,0 +1,107 @@
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AuditModule } from '@carryover/audit';
+import { IdentityModule } from '@carryover/identity';
+import { buildDataSourceOptions } from '@carryover/migrations';
+import { ClockModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
+import { AdminAuditController } from './audit/admin-audit.controller';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { RolesGuard } from './auth/roles.guard';
+import { ApiEnv } from './config/api.env';
+import { IdempotencyModule } from './http/idempotency/idempotency.module';
+import { loggerParams } from './http/logging';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ApiKeysController } from './identity/api-keys.controller';
+import { AuthController } from './identity/auth.controller';
+import { MeController } from './identity/me.controller';
+import { MembersController } from './identity/members.controller';
+import { HealthController } from './ops/health.controller';
+import { MetricsController } from './ops/metrics.controller';
+import { MetricsMiddleware } from './ops/metrics.middleware';
+import { MetricsService } from './ops/metrics.service';
+import { RedisHealthIndicator } from './ops/redis.health';
+
+export interface ApiModuleOptions {
+  /** Where logs go; stdout when omitted (tests capture them to check nothing secret is logged). */
+  logDestination?: DestinationStream;
+  /** Environment to validate instead of process.env. */
+  env?: Record<string, unknown>;
+}
+
+@Module({})
+export class ApiModule implements NestModule {
+  static forRoot(options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          validate: (raw) => validateEnv(ApiEnv, { ...raw, ...options.env }),
+        }),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) =>
+            loggerParams(config.getOrThrow<LogLevel>('LOG_LEVEL'), options.logDestination),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) =>
+            buildDataSourceOptions({
+              url: config.getOrThrow<string>('DATABASE_URL'),
+              poolSize: config.getOrThrow<number>('DATABASE_POOL_SIZE'),
+              applicationName: 'carryover-api',
+            }),
+        }),
+        ThrottlerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => ({
+            throttlers: [{ name: 'auth', ttl: 60_000, limit: config.getOrThrow<number>('AUTH_RATE_LIMIT_PER_MINUTE') }],
+            storage: new ThrottlerStorageRedisService(config.getOrThrow<string>('REDIS_URL'), {
+              keyPrefix: `${config.getOrThrow<string>('REDIS_KEY_PREFIX')}:throttle:`,
+              maxRetriesPerRequest: 2,
+            }),
+          }),
+        }),
+        ClockModule,
+        RedisModule,
+        PassportModule,
+        TerminusModule,
+        AuditModule,
+        IdentityModule,
+        IdempotencyModule,
+      ],
+      controllers: [
+        AuthController,
+        MeController,
+        MembersController,
+        ApiKeysController,
+        AdminAuditController,
+        HealthController,
+        MetricsController,
+      ],
+      providers: [
+        JwtStrategy,
+        MetricsService,
+        RedisHealthIndicator,
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Order matters: authenticate first, then check the role.
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(MetricsMiddleware).forRoutes('*path');
+  }
+}

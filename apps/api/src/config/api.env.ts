@@ -1,0 +1,38 @@
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { CommonEnv } from '@carryover/shared';
+
+/** Everything the HTTP API reads from its environment, validated at boot (see .env.example). */
+export class ApiEnv extends CommonEnv {
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (e.g. openssl rand -base64 48)' })
+  JWT_SECRET!: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  JWT_TTL_SECONDS: number = 3600;
+
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  AUTH_RATE_LIMIT_PER_MINUTE: number = 20;
+
+  @IsInt()
+  @Min(1_024)
+  @Max(10 * 1024 * 1024)
+  BODY_LIMIT_BYTES: number = 100 * 1024;
+
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  TRUST_PROXY: boolean = false;
+
+  @IsOptional()
+  @IsString()
+  ADMIN_CONSOLE_DIR?: string;
+}

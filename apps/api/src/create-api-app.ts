@@ -1,0 +1,39 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ConfigService } from '@nestjs/config';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ApiModule, type ApiModuleOptions } from './api.module';
+import { installAdminConsole } from './http/admin-console';
+import { installBodyParsing } from './http/body-parsing';
+import { installSwagger } from './http/swagger';
+import { createValidationPipe } from './http/validation.pipe';
+
+/** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
+export async function createApiApp(options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const config = app.get(ConfigService);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.getOrThrow<boolean>('TRUST_PROXY'));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI styles itself inline; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  installBodyParsing(app, config.getOrThrow<number>('BODY_LIMIT_BYTES'));
+  installAdminConsole(app, config.get<string>('ADMIN_CONSOLE_DIR'));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  installSwagger(app);
+  return app;
+}

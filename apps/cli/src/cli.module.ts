@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@carryover/identity';
+import { buildDataSourceOptions } from '@carryover/migrations';
+import { ClockModule, CommonEnv, RedisModule, validateEnv } from '@carryover/shared';
+import { SeedDemoCommand } from './seed-demo.command';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (raw) => validateEnv(CommonEnv, raw) }),
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) =>
+        buildDataSourceOptions({ url: config.getOrThrow<string>('DATABASE_URL'), poolSize: 2, applicationName: 'carryover-cli' }),
+    }),
+    ClockModule,
+    RedisModule,
+    IdentityModule,
+  ],
+  providers: [SeedDemoCommand],
+})
+export class CliModule {}
