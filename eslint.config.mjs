@@ -22,7 +22,10 @@ export default tseslint.config(
     rules: {
       'jest/no-focused-tests': 'error',
       'jest/no-disabled-tests': 'error',
-      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'request.**.expect'] }],
+      'jest/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expect', 'expect*', '**.expect', 'fc.assert'] },
+      ],
       'jest/no-identical-title': 'error',
       'jest/valid-expect': 'error',
     },

@@ -28,7 +28,9 @@ export class Identity1764000000000 implements MigrationInterface {
         CONSTRAINT users_operator_without_organization CHECK ((role = 'operator') = (organization_id IS NULL))
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX users_email_key ON users (email)`);
-    await queryRunner.query(`CREATE INDEX users_organization_page_idx ON users (organization_id, created_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX users_organization_page_idx ON users (organization_id, created_at, id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE api_keys (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -43,7 +45,9 @@ export class Identity1764000000000 implements MigrationInterface {
         revoked_at timestamptz
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX api_keys_key_hash_key ON api_keys (key_hash)`);
-    await queryRunner.query(`CREATE INDEX api_keys_organization_page_idx ON api_keys (organization_id, created_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX api_keys_organization_page_idx ON api_keys (organization_id, created_at, id)`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -20,7 +20,9 @@ describe('identity: API keys', () => {
     expect(created.body).toMatchObject({ name: 'treasury', role: 'trader', revokedAt: null });
     expect(created.body.key).toMatch(/^co_/);
 
-    const rows = await api.app.get(DataSource).query('SELECT key_hash, prefix FROM api_keys WHERE id = $1', [created.body.id]);
+    const rows = await api.app
+      .get(DataSource)
+      .query('SELECT key_hash, prefix FROM api_keys WHERE id = $1', [created.body.id]);
     expect(rows[0].key_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0].key_hash).not.toContain(created.body.key);
     expect(created.body.key.startsWith(rows[0].prefix)).toBe(true);
@@ -47,7 +49,10 @@ describe('identity: API keys', () => {
   });
 
   it('rejects unknown and malformed keys with 401', async () => {
-    await api.http.get('/v1/me').set('X-Api-Key', `co_${'A'.repeat(43)}`).expect(401);
+    await api.http
+      .get('/v1/me')
+      .set('X-Api-Key', `co_${'A'.repeat(43)}`)
+      .expect(401);
     await api.http.get('/v1/me').set('X-Api-Key', 'nonsense').expect(401);
   });
 
@@ -72,7 +77,11 @@ describe('identity: API keys', () => {
   });
 
   it('validates the body', async () => {
-    const response = await api.http.post('/v1/api-keys').set(firm.auth).send({ name: '', role: 'operator' }).expect(400);
+    const response = await api.http
+      .post('/v1/api-keys')
+      .set(firm.auth)
+      .send({ name: '', role: 'operator' })
+      .expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['name', 'role']);
   });
 });

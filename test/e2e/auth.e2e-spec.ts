@@ -20,12 +20,19 @@ describe('identity: register, login, me', () => {
       const body = registerBody({ organization: { name: 'Acme Analytics', country: 'DE' } });
       const response = await api.http.post('/v1/auth/register').send(body).expect(201);
 
-      expect(response.body.organization).toMatchObject({ name: 'Acme Analytics', country: 'DE', kycStatus: 'pending' });
+      expect(response.body.organization).toMatchObject({
+        name: 'Acme Analytics',
+        country: 'DE',
+        kycStatus: 'pending',
+      });
       expect(response.body.user).toMatchObject({ email: body.user.email, role: 'org_admin' });
       expect(response.body.user).not.toHaveProperty('passwordHash');
       expect(response.body.user.organizationId).toBe(response.body.organization.id);
 
-      const me = await api.http.get('/v1/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
+      const me = await api.http
+        .get('/v1/me')
+        .set('Authorization', `Bearer ${response.body.accessToken}`)
+        .expect(200);
       expect(me.body.user.id).toBe(response.body.user.id);
       expect(me.body.organization.id).toBe(response.body.organization.id);
     });
@@ -76,7 +83,8 @@ describe('identity: register, login, me', () => {
       ['an unknown nested field', { user: { isOperator: true } }, 'user.isOperator'],
     ])('rejects %s with 400 naming it', async (_label, extra, field) => {
       const base = registerBody();
-      const body = 'user' in extra ? { ...base, user: { ...base.user, ...extra.user } } : { ...base, ...extra };
+      const body =
+        'user' in extra ? { ...base, user: { ...base.user, ...extra.user } } : { ...base, ...extra };
       const response = await api.http.post('/v1/auth/register').send(body).expect(400);
       expect(response.body.errors).toEqual([{ field, message: 'is not a known field' }]);
       expect(await countUsers(base.user.email)).toBe(0);
@@ -95,6 +103,23 @@ describe('identity: register, login, me', () => {
       const { user } = registerBody();
       const response = await api.http.post('/v1/auth/register').send({ user }).expect(400);
       expect(response.body.errors.map((e: { field: string }) => e.field)).toContain('organization');
+    });
+
+    it('replays a retried sign-up with the same Idempotency-Key instead of failing on the e-mail', async () => {
+      const body = registerBody();
+      const key = `register-${body.user.email}`;
+      const first = await api.http.post('/v1/auth/register').set('Idempotency-Key', key).send(body).expect(201);
+      const retry = await api.http.post('/v1/auth/register').set('Idempotency-Key', key).send(body).expect(201);
+      expect(retry.body.organization.id).toBe(first.body.organization.id);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(await countUsers(body.user.email)).toBe(1);
+
+      const reused = await api.http
+        .post('/v1/auth/register')
+        .set('Idempotency-Key', key)
+        .send(registerBody())
+        .expect(422);
+      expect(reused.body.code).toBe('idempotency_key_reuse');
     });
 
     it('answers malformed JSON with a 400 problem', async () => {
@@ -122,7 +147,10 @@ describe('identity: register, login, me', () => {
 
     it('gives the same 401 for a wrong password and an unknown e-mail', async () => {
       const firm = await registerFirm(api.http);
-      const wrong = await api.http.post('/v1/auth/login').send({ email: firm.email, password: 'not-the-password' }).expect(401);
+      const wrong = await api.http
+        .post('/v1/auth/login')
+        .send({ email: firm.email, password: 'not-the-password' })
+        .expect(401);
       const unknown = await api.http
         .post('/v1/auth/login')
         .send({ email: uniqueEmail('nobody'), password: VALID_PASSWORD })
@@ -161,10 +189,15 @@ describe('identity: sign-in rate limit', () => {
     const email = uniqueEmail('throttled');
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
-      statuses.push((await api.http.post('/v1/auth/login').send({ email, password: 'wrong-password-123' })).status);
+      statuses.push(
+        (await api.http.post('/v1/auth/login').send({ email, password: 'wrong-password-123' })).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const limited = await api.http.post('/v1/auth/login').send({ email, password: 'wrong-password-123' }).expect(429);
+    const limited = await api.http
+      .post('/v1/auth/login')
+      .send({ email, password: 'wrong-password-123' })
+      .expect(429);
     expect(limited.body.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });

@@ -1,7 +1,13 @@
 import { AuditService } from '@carryover/audit';
 import { CreateOperatorUseCase, LOGIN_FAILURE_BURST } from '@carryover/identity';
 import { startApi, type TestApi } from '../support/api-app';
-import { addMember, createApiKey, registerFirm, uniqueEmail, VALID_PASSWORD } from '../factories/identity.factory';
+import {
+  addMember,
+  createApiKey,
+  registerFirm,
+  uniqueEmail,
+  VALID_PASSWORD,
+} from '../factories/identity.factory';
 
 describe('identity actions in the audit log', () => {
   let api: TestApi;
@@ -17,16 +23,33 @@ describe('identity actions in the audit log', () => {
   afterAll(() => api.close());
 
   const eventsFor = async (entityId: string) =>
-    (await api.http.get(`/v1/admin/audit-events?entityId=${encodeURIComponent(entityId)}`).set(operatorAuth).expect(200)).body
-      .data as Array<{ action: string; actorType: string; actorId: string | null; data: Record<string, unknown>; hash: string; prevHash: string | null }>;
+    (
+      await api.http
+        .get(`/v1/admin/audit-events?entityId=${encodeURIComponent(entityId)}`)
+        .set(operatorAuth)
+        .expect(200)
+    ).body.data as Array<{
+      action: string;
+      actorType: string;
+      actorId: string | null;
+      data: Record<string, unknown>;
+      hash: string;
+      prevHash: string | null;
+    }>;
 
   it('records registration, member changes and key lifecycle, attributed to the actor', async () => {
     const firm = await registerFirm(api.http);
-    expect((await eventsFor(firm.organizationId)).map((e) => e.action)).toEqual(['identity.organization_registered']);
+    expect((await eventsFor(firm.organizationId)).map((e) => e.action)).toEqual([
+      'identity.organization_registered',
+    ]);
 
     const member = await addMember(api.http, firm, 'viewer');
     const [added] = await eventsFor(member.id);
-    expect(added).toMatchObject({ action: 'identity.member_added', actorType: 'user', actorId: firm.adminId });
+    expect(added).toMatchObject({
+      action: 'identity.member_added',
+      actorType: 'user',
+      actorId: firm.adminId,
+    });
     expect(added.data).toMatchObject({ role: 'viewer', email: member.email });
 
     const key = await createApiKey(api.http, firm);
@@ -48,7 +71,10 @@ describe('identity actions in the audit log', () => {
   it('records a burst of failed logins once, without the attempted passwords', async () => {
     const firm = await registerFirm(api.http);
     for (let i = 0; i < LOGIN_FAILURE_BURST + 2; i += 1) {
-      await api.http.post('/v1/auth/login').send({ email: firm.email, password: `wrong-password-${i}` }).expect(401);
+      await api.http
+        .post('/v1/auth/login')
+        .send({ email: firm.email, password: `wrong-password-${i}` })
+        .expect(401);
     }
     const events = await eventsFor(firm.adminId);
     expect(events.map((e) => e.action)).toEqual(['identity.login_failure_burst']);

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { startApi, type TestApi } from '../support/api-app';
-import { addMember, registerFirm, uniqueEmail, VALID_PASSWORD, type RegisteredFirm } from '../factories/identity.factory';
+import {
+  addMember,
+  registerFirm,
+  uniqueEmail,
+  VALID_PASSWORD,
+  type RegisteredFirm,
+} from '../factories/identity.factory';
 
 describe('identity: organisation members', () => {
   let api: TestApi;
@@ -14,21 +20,40 @@ describe('identity: organisation members', () => {
   });
   afterAll(() => api.close());
 
-  const memberBody = (role = 'trader') => ({ email: uniqueEmail(role), name: 'New Colleague', password: VALID_PASSWORD, role });
+  const memberBody = (role = 'trader') => ({
+    email: uniqueEmail(role),
+    name: 'New Colleague',
+    password: VALID_PASSWORD,
+    role,
+  });
 
   it('lets an org_admin add a member who can then sign in with that role', async () => {
     const body = memberBody('viewer');
     const created = await api.http.post('/v1/organizations/me/members').set(firm.auth).send(body).expect(201);
-    expect(created.body).toMatchObject({ email: body.email, role: 'viewer', organizationId: firm.organizationId });
+    expect(created.body).toMatchObject({
+      email: body.email,
+      role: 'viewer',
+      organizationId: firm.organizationId,
+    });
 
-    const login = await api.http.post('/v1/auth/login').send({ email: body.email, password: body.password }).expect(200);
-    const me = await api.http.get('/v1/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
+    const login = await api.http
+      .post('/v1/auth/login')
+      .send({ email: body.email, password: body.password })
+      .expect(200);
+    const me = await api.http
+      .get('/v1/me')
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .expect(200);
     expect(me.body).toMatchObject({ role: 'viewer', organization: { id: firm.organizationId } });
   });
 
   it.each(['trader', 'viewer'] as const)('forbids a %s from adding members (403)', async (role) => {
     const member = await addMember(api.http, firm, role);
-    const response = await api.http.post('/v1/organizations/me/members').set(member.auth).send(memberBody()).expect(403);
+    const response = await api.http
+      .post('/v1/organizations/me/members')
+      .set(member.auth)
+      .send(memberBody())
+      .expect(403);
     expect(response.body.code).toBe('insufficient_role');
   });
 
@@ -38,7 +63,11 @@ describe('identity: organisation members', () => {
       .set(firm.auth)
       .send({ ...memberBody(), email: otherFirm.email })
       .expect(409);
-    const badRole = await api.http.post('/v1/organizations/me/members').set(firm.auth).send(memberBody('operator')).expect(400);
+    const badRole = await api.http
+      .post('/v1/organizations/me/members')
+      .set(firm.auth)
+      .send(memberBody('operator'))
+      .expect(400);
     expect(badRole.body.errors.map((e: { field: string }) => e.field)).toEqual(['role']);
     const shortPassword = await api.http
       .post('/v1/organizations/me/members')
@@ -75,11 +104,21 @@ describe('identity: organisation members', () => {
   it('answers 404 for another organisation’s member on every route, and changes nothing', async () => {
     const foreign = await addMember(api.http, otherFirm, 'trader');
     await api.http.get(`/v1/organizations/me/members/${foreign.id}`).set(firm.auth).expect(404);
-    await api.http.patch(`/v1/organizations/me/members/${foreign.id}`).set(firm.auth).send({ role: 'viewer' }).expect(404);
-    const removed = await api.http.delete(`/v1/organizations/me/members/${foreign.id}`).set(firm.auth).expect(404);
+    await api.http
+      .patch(`/v1/organizations/me/members/${foreign.id}`)
+      .set(firm.auth)
+      .send({ role: 'viewer' })
+      .expect(404);
+    const removed = await api.http
+      .delete(`/v1/organizations/me/members/${foreign.id}`)
+      .set(firm.auth)
+      .expect(404);
     expect(removed.body.code).toBe('not_found');
 
-    const stillThere = await api.http.get(`/v1/organizations/me/members/${foreign.id}`).set(otherFirm.auth).expect(200);
+    const stillThere = await api.http
+      .get(`/v1/organizations/me/members/${foreign.id}`)
+      .set(otherFirm.auth)
+      .expect(200);
     expect(stillThere.body).toMatchObject({ role: 'trader', disabledAt: null });
     await api.http.get('/v1/me').set(foreign.auth).expect(200);
   });
@@ -116,7 +155,10 @@ describe('identity: organisation members', () => {
     await api.http.delete(`/v1/organizations/me/members/${member.id}`).set(firm.auth).expect(204);
     await api.http.get('/v1/me').set(member.auth).expect(401);
     await api.http.post('/v1/auth/login').send({ email: member.email, password: VALID_PASSWORD }).expect(401);
-    const again = await api.http.delete(`/v1/organizations/me/members/${member.id}`).set(firm.auth).expect(409);
+    const again = await api.http
+      .delete(`/v1/organizations/me/members/${member.id}`)
+      .set(firm.auth)
+      .expect(409);
     expect(again.body.code).toBe('already_removed');
   });
 });

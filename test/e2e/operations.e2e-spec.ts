@@ -16,14 +16,19 @@ describe('operations and cross-cutting behaviour', () => {
 
   it('reports health of the database and Redis', async () => {
     const response = await api.http.get('/health').expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('exposes Prometheus metrics with per-route request timings', async () => {
     await api.http.get('/v1/me').expect(401);
     const response = await api.http.get('/metrics').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
-    expect(response.text).toMatch(/carryover_http_request_duration_seconds_count\{method="GET",route="\/v1\/me",status="401"\} \d+/);
+    expect(response.text).toMatch(
+      /carryover_http_request_duration_seconds_count\{method="GET",route="\/v1\/me",status="401"\} \d+/,
+    );
     expect(response.text).toContain('carryover_process_cpu_user_seconds_total');
   });
 
@@ -35,7 +40,13 @@ describe('operations and cross-cutting behaviour', () => {
       bearer: { type: 'http', scheme: 'bearer' },
       'api-key': { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
     });
-    for (const path of ['/v1/auth/register', '/v1/auth/login', '/v1/me', '/v1/organizations/me/members', '/v1/api-keys/{id}']) {
+    for (const path of [
+      '/v1/auth/register',
+      '/v1/auth/login',
+      '/v1/me',
+      '/v1/organizations/me/members',
+      '/v1/api-keys/{id}',
+    ]) {
       expect(doc.body.paths).toHaveProperty([path]);
     }
   });
@@ -43,7 +54,11 @@ describe('operations and cross-cutting behaviour', () => {
   it('answers an unknown route with a 404 problem', async () => {
     const response = await api.http.get('/v1/no-such-thing').expect(404);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body).toMatchObject({ status: 404, code: 'not_found', type: 'urn:carryover:problem:not_found' });
+    expect(response.body).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      type: 'urn:carryover:problem:not_found',
+    });
   });
 
   it('answers an oversized body with a 413 problem', async () => {
@@ -106,11 +121,20 @@ describe('logging', () => {
     const api = await startApi({ env: { LOG_LEVEL: 'trace' }, logDestination: sink });
     try {
       const firm = await registerFirm(api.http);
-      const login = await api.http.post('/v1/auth/login').send({ email: firm.email, password: firm.password }).expect(200);
+      const login = await api.http
+        .post('/v1/auth/login')
+        .send({ email: firm.email, password: firm.password })
+        .expect(200);
       const { key } = await createApiKey(api.http, firm);
       await api.http.get('/v1/me').set('X-Api-Key', key).expect(200);
-      await api.http.get('/v1/me?token=abc').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
-      await api.http.post('/v1/auth/login').send({ email: firm.email, password: 'wrong-password-xyz' }).expect(401);
+      await api.http
+        .get('/v1/me?token=abc')
+        .set('Authorization', `Bearer ${login.body.accessToken}`)
+        .expect(200);
+      await api.http
+        .post('/v1/auth/login')
+        .send({ email: firm.email, password: 'wrong-password-xyz' })
+        .expect(401);
 
       const log = lines.join('');
       expect(log).toContain('"path":"/v1/me"');

@@ -14,7 +14,12 @@ export interface RegisterBody {
 }
 
 /** A valid registration body; pass overrides for the parts a test is about. */
-export function registerBody(overrides: { organization?: Partial<RegisterBody['organization']>; user?: Partial<RegisterBody['user']> } = {}): RegisterBody {
+export function registerBody(
+  overrides: {
+    organization?: Partial<RegisterBody['organization']>;
+    user?: Partial<RegisterBody['user']>;
+  } = {},
+): RegisterBody {
   return {
     organization: { name: `Firm ${randomUUID().slice(0, 8)}`, country: 'GB', ...overrides.organization },
     user: { email: uniqueEmail('admin'), password: VALID_PASSWORD, name: 'Ada Admin', ...overrides.user },
@@ -30,7 +35,10 @@ export interface RegisteredFirm {
   auth: { Authorization: string };
 }
 
-export async function registerFirm(http: TestAgent, overrides: Parameters<typeof registerBody>[0] = {}): Promise<RegisteredFirm> {
+export async function registerFirm(
+  http: TestAgent,
+  overrides: Parameters<typeof registerBody>[0] = {},
+): Promise<RegisteredFirm> {
   const body = registerBody(overrides);
   const response = await http.post('/v1/auth/register').send(body).expect(201);
   const token = response.body.accessToken as string;
@@ -52,7 +60,11 @@ export interface Member {
 }
 
 /** Adds a member through the API as the firm's admin and signs them in. */
-export async function addMember(http: TestAgent, firm: RegisteredFirm, role: OrganizationRole): Promise<Member> {
+export async function addMember(
+  http: TestAgent,
+  firm: RegisteredFirm,
+  role: OrganizationRole,
+): Promise<Member> {
   const email = uniqueEmail(role);
   const created = await http
     .post('/v1/organizations/me/members')
@@ -60,10 +72,19 @@ export async function addMember(http: TestAgent, firm: RegisteredFirm, role: Org
     .send({ email, name: `A ${role}`, password: VALID_PASSWORD, role })
     .expect(201);
   const login = await http.post('/v1/auth/login').send({ email, password: VALID_PASSWORD }).expect(200);
-  return { id: created.body.id, email, token: login.body.accessToken, auth: { Authorization: `Bearer ${login.body.accessToken}` } };
+  return {
+    id: created.body.id,
+    email,
+    token: login.body.accessToken,
+    auth: { Authorization: `Bearer ${login.body.accessToken}` },
+  };
 }
 
-export async function createApiKey(http: TestAgent, firm: RegisteredFirm, name = 'integration'): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  http: TestAgent,
+  firm: RegisteredFirm,
+  name = 'integration',
+): Promise<{ id: string; key: string }> {
   const response = await http.post('/v1/api-keys').set(firm.auth).send({ name }).expect(201);
   return { id: response.body.id, key: response.body.key };
 }

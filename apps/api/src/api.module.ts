@@ -65,7 +65,9 @@ export class ApiModule implements NestModule {
         ThrottlerModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
-            throttlers: [{ name: 'auth', ttl: 60_000, limit: config.getOrThrow<number>('AUTH_RATE_LIMIT_PER_MINUTE') }],
+            throttlers: [
+              { name: 'auth', ttl: 60_000, limit: config.getOrThrow<number>('AUTH_RATE_LIMIT_PER_MINUTE') },
+            ],
             storage: new ThrottlerStorageRedisService(config.getOrThrow<string>('REDIS_URL'), {
               keyPrefix: `${config.getOrThrow<string>('REDIS_KEY_PREFIX')}:throttle:`,
               maxRetriesPerRequest: 2,

@@ -8,11 +8,19 @@ import { SeedDemoCommand } from './seed-demo.command';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (raw) => validateEnv(CommonEnv, raw) }),
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      validate: (raw) => validateEnv(CommonEnv, raw),
+    }),
     TypeOrmModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) =>
-        buildDataSourceOptions({ url: config.getOrThrow<string>('DATABASE_URL'), poolSize: 2, applicationName: 'carryover-cli' }),
+        buildDataSourceOptions({
+          url: config.getOrThrow<string>('DATABASE_URL'),
+          poolSize: 2,
+          applicationName: 'carryover-cli',
+        }),
     }),
     ClockModule,
     RedisModule,

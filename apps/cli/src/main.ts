@@ -29,12 +29,16 @@ async function createOperator(app: Context, args: string[]): Promise<void> {
 
 async function seedDemo(app: Context): Promise<void> {
   const created = await app.get(SeedDemoCommand).run();
-  console.log(created.length > 0 ? `demo data seeded (${created.length} users)` : 'demo data already present');
+  console.log(
+    created.length > 0 ? `demo data seeded (${created.length} users)` : 'demo data already present',
+  );
   console.log(`demo credentials (password for all: ${DEMO_PASSWORD})`);
   console.log(`  operator  ${DEMO_OPERATOR.email}`);
   for (const firm of DEMO_FIRMS) {
     for (const member of firm.members) {
-      console.log(`  ${firm.label.padEnd(8)}  ${member.email.padEnd(26)} ${member.role.padEnd(9)} ${firm.organization.name}`);
+      console.log(
+        `  ${firm.label.padEnd(8)}  ${member.email.padEnd(26)} ${member.role.padEnd(9)} ${firm.organization.name}`,
+      );
     }
   }
 }
@@ -42,7 +46,10 @@ async function seedDemo(app: Context): Promise<void> {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (command !== 'operator:create' && command !== 'seed:demo') throw new Error(USAGE);
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   try {
     if (command === 'operator:create') await createOperator(app, args);
     else await seedDemo(app);
@@ -52,7 +59,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const detail = error instanceof DomainError && error.errors ? ` (${error.errors.map((e) => e.message).join('; ')})` : '';
+  const detail =
+    error instanceof DomainError && error.errors ? ` (${error.errors.map((e) => e.message).join('; ')})` : '';
   console.error(`${error instanceof Error ? error.message : String(error)}${detail}`);
   process.exit(1);
 });

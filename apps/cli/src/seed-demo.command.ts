@@ -24,7 +24,9 @@ export class SeedDemoCommand {
       throw new Error('seed:demo creates well-known passwords and is refused when NODE_ENV=production');
     }
     const created: string[] = [];
-    if (await this.ignoreTaken(() => this.createOperator.execute({ ...DEMO_OPERATOR, password: DEMO_PASSWORD }))) {
+    if (
+      await this.ignoreTaken(() => this.createOperator.execute({ ...DEMO_OPERATOR, password: DEMO_PASSWORD }))
+    ) {
       created.push(DEMO_OPERATOR.email);
     }
     for (const firm of DEMO_FIRMS) created.push(...(await this.seedFirm(firm)));

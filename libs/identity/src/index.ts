@@ -19,7 +19,10 @@ export { ChangeMemberRoleUseCase } from './use-cases/change-member-role.use-case
 export { CreateApiKeyUseCase, type CreateApiKeyCommand } from './use-cases/create-api-key.use-case';
 export { CreateOperatorUseCase, type CreateOperatorCommand } from './use-cases/create-operator.use-case';
 export { LoginUseCase, type LoginCommand } from './use-cases/login.use-case';
-export { RegisterOrganizationUseCase, type RegisterOrganizationCommand } from './use-cases/register-organization.use-case';
+export {
+  RegisterOrganizationUseCase,
+  type RegisterOrganizationCommand,
+} from './use-cases/register-organization.use-case';
 export { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
 export { RevokeApiKeyUseCase } from './use-cases/revoke-api-key.use-case';
 export { LOGIN_FAILURE_BURST, LOGIN_FAILURE_WINDOW_SECONDS } from './services/login-failure-tracker.service';

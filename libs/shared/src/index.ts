@@ -12,7 +12,7 @@ export * from './pagination/cursor';
 export * from './time/clock';
 export * from './redis/redis.module';
 export * from './time/clock.module';
-export * from './idempotency/canonical-json';
+export * from './json/canonical-json';
 export * from './idempotency/idempotency-key.entity';
 export * from './idempotency/idempotency-store.module';
 export * from './idempotency/idempotency.repository';

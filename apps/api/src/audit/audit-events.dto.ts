@@ -23,7 +23,8 @@ export class AuditEventResponse {
   @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'hash of the previous event' }) prevHash!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'hash of the previous event' }) prevHash!:
+    string | null;
   @ApiProperty({ description: 'sha-256 over this event and prevHash' }) hash!: string;
 }
 

@@ -12,7 +12,12 @@ export class AuthThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const ip = String(request.ip ?? 'unknown');
     const body = request.body as { email?: unknown; user?: { email?: unknown } } | undefined;
-    const email = typeof body?.email === 'string' ? body.email : typeof body?.user?.email === 'string' ? body.user.email : '';
+    const email =
+      typeof body?.email === 'string'
+        ? body.email
+        : typeof body?.user?.email === 'string'
+          ? body.user.email
+          : '';
     return `${ip}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
   }
 
@@ -20,8 +25,18 @@ export class AuthThrottlerGuard extends ThrottlerGuard {
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    const seconds = Math.max(1, Math.ceil((detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire) || 1));
-    context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>().setHeader('Retry-After', String(seconds));
-    throw new DomainError('rate_limited', 'rate_limited', `Too many attempts; try again in ${seconds} seconds.`);
+    const seconds = Math.max(
+      1,
+      Math.ceil((detail.isBlocked ? detail.timeToBlockExpire : detail.timeToExpire) || 1),
+    );
+    context
+      .switchToHttp()
+      .getResponse<{ setHeader(name: string, value: string): void }>()
+      .setHeader('Retry-After', String(seconds));
+    throw new DomainError(
+      'rate_limited',
+      'rate_limited',
+      `Too many attempts; try again in ${seconds} seconds.`,
+    );
   }
 }

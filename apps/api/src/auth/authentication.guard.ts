@@ -22,13 +22,15 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
 
     const request = context.switchToHttp().getRequest<Request>();
     const apiKey = request.header(API_KEY_HEADER);
     if (apiKey !== undefined) {
       const actor = await this.authentication.actorForApiKey(apiKey);
-      if (!actor) throw new UnauthenticatedError('invalid_api_key', 'This API key is not valid or was revoked.');
+      if (!actor)
+        throw new UnauthenticatedError('invalid_api_key', 'This API key is not valid or was revoked.');
       request.user = actor;
       return true;
     }
@@ -37,7 +39,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
 
   override handleRequest<TUser = Actor>(error: unknown, user: TUser | false): TUser {
     if (error) throw error;
-    if (!user) throw new UnauthenticatedError('unauthenticated', 'A valid bearer token or X-Api-Key is required.');
+    if (!user)
+      throw new UnauthenticatedError('unauthenticated', 'A valid bearer token or X-Api-Key is required.');
     return user;
   }
 }

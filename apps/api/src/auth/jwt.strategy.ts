@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AuthenticationService, JWT_AUDIENCE, JWT_ISSUER, type AccessTokenClaims, type Actor } from '@carryover/identity';
+import {
+  AuthenticationService,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  type AccessTokenClaims,
+  type Actor,
+} from '@carryover/identity';
 import { UnauthenticatedError } from '@carryover/shared';
 
 @Injectable()

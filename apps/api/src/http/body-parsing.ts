@@ -21,6 +21,9 @@ export function installBodyParsing(app: NestExpressApplication, limitBytes: numb
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     const body = toProblem(error);
-    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...body, requestId: request.id }));
+    response
+      .status(body.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...body, requestId: request.id }));
   });
 }

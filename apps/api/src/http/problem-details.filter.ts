@@ -22,6 +22,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response
       .status(body.status)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...body, requestId: request.id !== undefined ? String(request.id) : undefined }));
+      .send(
+        JSON.stringify({ ...body, requestId: request.id !== undefined ? String(request.id) : undefined }),
+      );
   }
 }

@@ -40,8 +40,20 @@ const CODE_BY_STATUS: Record<number, string> = {
   503: 'service_unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
-  return { type: `urn:carryover:problem:${code}`, title: STATUS_CODES[status] ?? 'Error', status, detail, code, ...extra };
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<ProblemDetails> = {},
+): ProblemDetails {
+  return {
+    type: `urn:carryover:problem:${code}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
 }
 
 interface BodyParserError {
@@ -51,8 +63,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string' &&
-    String((error as { type: string }).type).startsWith('entity.');
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { type?: unknown }).type === 'string' &&
+    String((error as { type: string }).type).startsWith('entity.')
+  );
 }
 
 /** Maps any thrown value to a problem; unknown errors become a 500 that reveals nothing internal. */
@@ -74,7 +90,11 @@ export function toProblem(error: unknown): ProblemDetails {
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
     return problem(status, code, status === 404 ? 'No such resource.' : message);
   }
-  return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'An unexpected error occurred; it has been logged.');
+  return problem(
+    HttpStatus.INTERNAL_SERVER_ERROR,
+    'internal_error',
+    'An unexpected error occurred; it has been logged.',
+  );
 }
 
 function bodyParserProblem(error: BodyParserError): ProblemDetails {

@@ -37,5 +37,8 @@ export function installSwagger(app: INestApplication): void {
       },
     },
   };
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'Carryover API' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Carryover API',
+  });
 }

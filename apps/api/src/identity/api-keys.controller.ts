@@ -1,6 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CreateApiKeyUseCase, IdentityQueryService, RevokeApiKeyUseCase, type Actor } from '@carryover/identity';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  CreateApiKeyUseCase,
+  IdentityQueryService,
+  RevokeApiKeyUseCase,
+  type Actor,
+} from '@carryover/identity';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Idempotent } from '../http/idempotency/idempotent.decorator';
 import { PageQueryDto } from '../http/page-query.dto';
@@ -31,7 +43,10 @@ export class ApiKeysController {
 
   @Post()
   @Idempotent()
-  @ApiCreatedResponse({ type: CreatedApiKeyResponse, description: 'the key is in `key`, shown only this once' })
+  @ApiCreatedResponse({
+    type: CreatedApiKeyResponse,
+    description: 'the key is in `key`, shown only this once',
+  })
   @ProblemResponses(400, 401, 403, 422)
   async create(@CurrentActor() actor: Actor, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyResponse> {
     const created = await this.createKey.execute(actor, body);

@@ -7,7 +7,12 @@ import { Idempotent } from '../http/idempotency/idempotent.decorator';
 import { ProblemResponses } from '../http/problem-responses.decorator';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
-import { LoginResponse, RegisterResponse, toOrganizationResponse, toUserResponse } from './dto/identity.responses';
+import {
+  LoginResponse,
+  RegisterResponse,
+  toOrganizationResponse,
+  toUserResponse,
+} from './dto/identity.responses';
 
 @ApiTags('identity')
 @Public()
@@ -21,7 +26,10 @@ export class AuthController {
 
   @Post('register')
   @Idempotent()
-  @ApiCreatedResponse({ type: RegisterResponse, description: 'the organisation, its first user (org_admin) and a token' })
+  @ApiCreatedResponse({
+    type: RegisterResponse,
+    description: 'the organisation, its first user (org_admin) and a token',
+  })
   @ProblemResponses(400, 409, 422, 429)
   async registerOrganization(@Body() body: RegisterDto): Promise<RegisterResponse> {
     const { organization, user, token } = await this.register.execute(body);

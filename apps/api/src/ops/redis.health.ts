@@ -17,7 +17,9 @@ export class RedisHealthIndicator {
     try {
       const reply = await Promise.race([
         this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), PING_TIMEOUT_MS).unref()),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout')), PING_TIMEOUT_MS).unref(),
+        ),
       ]);
       return reply === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${reply}` });
     } catch (error) {

@@ -30,6 +30,11 @@ export class OrganizationScope {
 
 /** How the audit log records this actor. */
 export function auditActorOf(actor: Actor): AuditActor {
-  if (actor.kind === 'api_key') return { type: 'api_key', id: actor.apiKeyId, organizationId: actor.organizationId };
-  return { type: actor.role === 'operator' ? 'operator' : 'user', id: actor.userId, organizationId: actor.organizationId };
+  if (actor.kind === 'api_key')
+    return { type: 'api_key', id: actor.apiKeyId, organizationId: actor.organizationId };
+  return {
+    type: actor.role === 'operator' ? 'operator' : 'user',
+    id: actor.userId,
+    organizationId: actor.organizationId,
+  };
 }

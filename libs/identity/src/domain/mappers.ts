@@ -4,7 +4,13 @@ import type { UserEntity } from '../entities/user.entity';
 import type { ApiKeyView, OrganizationView, UserView } from './views';
 
 export function toOrganizationView(row: OrganizationEntity): OrganizationView {
-  return { id: row.id, name: row.name, country: row.country, kycStatus: row.kycStatus, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    kycStatus: row.kycStatus,
+    createdAt: row.createdAt,
+  };
 }
 
 export function toUserView(row: UserEntity): UserView {

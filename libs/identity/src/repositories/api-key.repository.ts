@@ -4,7 +4,10 @@ import { IsNull, LessThan, Or, type EntityManager, Repository } from 'typeorm';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { OrganizationScopedRepository } from './organization-scoped.repository';
 
-export type NewApiKey = Pick<ApiKeyEntity, 'organizationId' | 'name' | 'role' | 'prefix' | 'keyHash' | 'createdByUserId'>;
+export type NewApiKey = Pick<
+  ApiKeyEntity,
+  'organizationId' | 'name' | 'role' | 'prefix' | 'keyHash' | 'createdByUserId'
+>;
 
 @Injectable()
 export class ApiKeyRepository {

@@ -25,7 +25,10 @@ export class OrganizationScopedRepository<T extends OwnedRow> {
 
   /** The same reads bound to a transaction's EntityManager. */
   withManager(manager: EntityManager): OrganizationScopedRepository<T> {
-    return new OrganizationScopedRepository(manager.getRepository<T>(this.repository.target), this.entityName);
+    return new OrganizationScopedRepository(
+      manager.getRepository<T>(this.repository.target),
+      this.entityName,
+    );
   }
 
   async findOne(scope: OrganizationScope, where: FindOptionsWhere<T>): Promise<T | null> {
@@ -50,7 +53,11 @@ export class OrganizationScopedRepository<T extends OwnedRow> {
   }
 
   /** Newest first, keyset-paginated on (createdAt, id). */
-  async page(scope: OrganizationScope, request: PageRequest, where: FindOptionsWhere<T> = {}): Promise<Page<T>> {
+  async page(
+    scope: OrganizationScope,
+    request: PageRequest,
+    where: FindOptionsWhere<T> = {},
+  ): Promise<Page<T>> {
     const qb = this.repository
       .createQueryBuilder('row')
       .where({ ...where, organizationId: scope.organizationId })

@@ -6,9 +6,14 @@ import type { OrganizationScope } from '../domain/actor';
 
 @Injectable()
 export class OrganizationRepository {
-  constructor(@InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>) {}
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+  ) {}
 
-  insert(manager: EntityManager, organization: { name: string; country: string }): Promise<OrganizationEntity> {
+  insert(
+    manager: EntityManager,
+    organization: { name: string; country: string },
+  ): Promise<OrganizationEntity> {
     const repository = manager.getRepository(OrganizationEntity);
     return repository.save(repository.create(organization));
   }

@@ -57,7 +57,11 @@ export class UserRepository {
     });
   }
 
-  async update(manager: EntityManager, id: string, changes: Partial<Pick<UserEntity, 'role' | 'disabledAt'>>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<UserEntity, 'role' | 'disabledAt'>>,
+  ): Promise<void> {
     await manager.getRepository(UserEntity).update({ id }, changes);
   }
 }

@@ -19,7 +19,13 @@ export class AuthenticationService {
   async actorForToken(claims: AccessTokenClaims): Promise<Actor | null> {
     const user = await this.users.findActiveById(claims.sub);
     if (!user) return null;
-    return { kind: 'user', userId: user.id, apiKeyId: null, organizationId: user.organizationId, role: user.role };
+    return {
+      kind: 'user',
+      userId: user.id,
+      apiKeyId: null,
+      organizationId: user.organizationId,
+      role: user.role,
+    };
   }
 
   /** The organisation an API key acts for, or null when the key is unknown or revoked. */
@@ -28,6 +34,12 @@ export class AuthenticationService {
     const row = await this.keys.findActiveByHash(hashApiKey(key));
     if (!row) return null;
     await this.keys.touch(row.id, this.clock.now());
-    return { kind: 'api_key', userId: null, apiKeyId: row.id, organizationId: row.organizationId, role: row.role };
+    return {
+      kind: 'api_key',
+      userId: null,
+      apiKeyId: row.id,
+      organizationId: row.organizationId,
+      role: row.role,
+    };
   }
 }

@@ -23,7 +23,10 @@ export class IdentityQueryService {
       ? await this.organizations.findOwn(OrganizationScope.of(actor))
       : null;
     if (actor.userId && !user) throw new NotFoundError('User', actor.userId);
-    return { user: user ? toUserView(user) : null, organization: organization ? toOrganizationView(organization) : null };
+    return {
+      user: user ? toUserView(user) : null,
+      organization: organization ? toOrganizationView(organization) : null,
+    };
   }
 
   async listMembers(actor: Actor, request: PageRequest): Promise<Page<UserView>> {

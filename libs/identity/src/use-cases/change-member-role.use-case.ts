@@ -23,7 +23,8 @@ export class ChangeMemberRoleUseCase {
     return this.dataSource.transaction(async (manager) => {
       const admins = await this.users.lockActiveAdmins(manager, scope);
       const member = await this.users.scoped.withManager(manager).getByIdForUpdate(scope, memberId);
-      if (member.disabledAt !== null) throw new ConflictError('member_removed', 'This member has been removed.');
+      if (member.disabledAt !== null)
+        throw new ConflictError('member_removed', 'This member has been removed.');
       if (member.role === role) return toUserView(member);
       if (member.role === 'org_admin') assertNotLastAdmin(admins, member.id);
 

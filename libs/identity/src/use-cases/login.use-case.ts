@@ -39,7 +39,11 @@ export class LoginUseCase {
     return this.tokens.issue(user);
   }
 
-  private async recordFailure(email: string, userId: string | null, organizationId: string | null): Promise<void> {
+  private async recordFailure(
+    email: string,
+    userId: string | null,
+    organizationId: string | null,
+  ): Promise<void> {
     const { failures, isBurst } = await this.failures.recordFailure(email);
     if (!isBurst) return;
     await this.dataSource.transaction((manager) =>

@@ -49,7 +49,12 @@ export class RegisterOrganizationUseCase {
         action: 'identity.organization_registered',
         entity: 'organization',
         entityId: organization.id,
-        data: { name: organization.name, country: organization.country, adminUserId: user.id, adminEmail: user.email },
+        data: {
+          name: organization.name,
+          country: organization.country,
+          adminUserId: user.id,
+          adminEmail: user.email,
+        },
       });
       return { organization: toOrganizationView(organization), user: toUserView(user) };
     });

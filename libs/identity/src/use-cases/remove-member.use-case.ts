@@ -21,7 +21,8 @@ export class RemoveMemberUseCase {
     await this.dataSource.transaction(async (manager) => {
       const admins = await this.users.lockActiveAdmins(manager, scope);
       const member = await this.users.scoped.withManager(manager).getByIdForUpdate(scope, memberId);
-      if (member.disabledAt !== null) throw new ConflictError('already_removed', 'This member was already removed.');
+      if (member.disabledAt !== null)
+        throw new ConflictError('already_removed', 'This member was already removed.');
       if (member.role === 'org_admin') assertNotLastAdmin(admins, member.id);
 
       await this.users.update(manager, member.id, { disabledAt: this.clock.now() });

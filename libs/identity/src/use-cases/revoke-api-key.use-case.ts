@@ -19,7 +19,8 @@ export class RevokeApiKeyUseCase {
     const scope = OrganizationScope.of(actor);
     await this.dataSource.transaction(async (manager) => {
       const key = await this.keys.scoped.withManager(manager).getByIdForUpdate(scope, keyId);
-      if (key.revokedAt !== null) throw new ConflictError('already_revoked', 'This API key was already revoked.');
+      if (key.revokedAt !== null)
+        throw new ConflictError('already_revoked', 'This API key was already revoked.');
       await this.keys.revoke(manager, key.id, this.clock.now());
       await this.audit.append(manager, {
         actor: auditActorOf(actor),

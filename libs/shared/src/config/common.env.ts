@@ -21,7 +21,9 @@ export class CommonEnv {
 
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9:_-]*$/, { message: 'REDIS_KEY_PREFIX may hold only letters, digits, ":", "_" and "-"' })
+  @Matches(/^[A-Za-z0-9:_-]*$/, {
+    message: 'REDIS_KEY_PREFIX may hold only letters, digits, ":", "_" and "-"',
+  })
   REDIS_KEY_PREFIX: string = 'carryover';
 
   @IsIn(LOG_LEVELS)

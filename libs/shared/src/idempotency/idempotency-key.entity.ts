@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JsonValue } from './canonical-json';
+import type { JsonValue } from '../json/canonical-json';
 import type { IdempotencyState } from './idempotency.types';
 
 @Entity({ name: 'idempotency_keys' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { JsonValue } from './canonical-json';
+import type { JsonValue } from '../json/canonical-json';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import type { IdempotencyLease, IdempotencyRecord, IdempotentRequest } from './idempotency.types';
 

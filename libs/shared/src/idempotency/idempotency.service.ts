@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { BusinessRuleError, ConflictError } from '../errors/domain-error';
-import { canonicalJson, type JsonValue } from './canonical-json';
+import { canonicalJson, type JsonValue } from '../json/canonical-json';
 import { IdempotencyRepository } from './idempotency.repository';
 import type { IdempotencyLease, IdempotencyOutcome, IdempotentRequest } from './idempotency.types';
 

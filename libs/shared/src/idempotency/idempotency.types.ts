@@ -1,4 +1,4 @@
-import type { JsonValue } from './canonical-json';
+import type { JsonValue } from '../json/canonical-json';
 
 export type IdempotencyState = 'in_progress' | 'completed';
 

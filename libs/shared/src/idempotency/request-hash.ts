@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../json/canonical-json';
 
 /** sha256 hex of the request's method, path and canonical JSON body: equal exactly when the requests are. */
 export function computeRequestHash(method: string, path: string, body: unknown): string {

@@ -23,12 +23,16 @@ describe('divRoundHalfUp', () => {
 
   it('never differs from the exact quotient by more than one half', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (n, d) => {
-        const q = divRoundHalfUp(n, d);
-        const diffTimesTwo = (q * d - n) * 2n;
-        const abs = diffTimesTwo < 0n ? -diffTimesTwo : diffTimesTwo;
-        return abs <= d;
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        (n, d) => {
+          const q = divRoundHalfUp(n, d);
+          const diffTimesTwo = (q * d - n) * 2n;
+          const abs = diffTimesTwo < 0n ? -diffTimesTwo : diffTimesTwo;
+          return abs <= d;
+        },
+      ),
     );
   });
 });
@@ -56,9 +60,17 @@ describe('computeTradeAmounts', () => {
 
   it('rounds the gross and the fee half up', () => {
     // 333 * 0.7250 = 241.425 -> 241; fee 241 * 0.05 = 12.05 -> 12
-    expect(computeTradeAmounts(333n, 7250, 500)).toEqual({ grossMinor: 241n, feeMinor: 12n, sellerProceedsMinor: 229n });
+    expect(computeTradeAmounts(333n, 7250, 500)).toEqual({
+      grossMinor: 241n,
+      feeMinor: 12n,
+      sellerProceedsMinor: 229n,
+    });
     // 3 * 0.5 = 1.5 -> 2; fee 2 * 0.25 = 0.5 -> 1
-    expect(computeTradeAmounts(3n, 5000, 2500)).toEqual({ grossMinor: 2n, feeMinor: 1n, sellerProceedsMinor: 1n });
+    expect(computeTradeAmounts(3n, 5000, 2500)).toEqual({
+      grossMinor: 2n,
+      feeMinor: 1n,
+      sellerProceedsMinor: 1n,
+    });
   });
 
   it('always splits the gross exactly into fee and proceeds', () => {
@@ -68,7 +80,11 @@ describe('computeTradeAmounts', () => {
         fc.integer({ min: 1, max: 10_000 }),
         fc.integer({ min: 0, max: 10_000 }),
         (quantity, priceBps, feeBps) => {
-          const { grossMinor, feeMinor, sellerProceedsMinor } = computeTradeAmounts(quantity, priceBps, feeBps);
+          const { grossMinor, feeMinor, sellerProceedsMinor } = computeTradeAmounts(
+            quantity,
+            priceBps,
+            feeBps,
+          );
           return (
             feeMinor + sellerProceedsMinor === grossMinor &&
             feeMinor >= 0n &&

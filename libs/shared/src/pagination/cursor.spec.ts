@@ -8,12 +8,14 @@ describe('cursor pagination', () => {
     expect(decodeCursor(encodeCursor({ at, id: 'abc' }))).toEqual({ at, id: 'abc' });
   });
 
-  it.each(['', 'not-base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('["x","y"]').toString('base64url')])(
-    'rejects the foreign cursor %p as a validation error on "cursor"',
-    (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(ValidationError);
-    },
-  );
+  it.each([
+    '',
+    'not-base64!',
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from('["x","y"]').toString('base64url'),
+  ])('rejects the foreign cursor %p as a validation error on "cursor"', (cursor) => {
+    expect(() => decodeCursor(cursor)).toThrow(ValidationError);
+  });
 
   it('gives a next cursor only when more rows exist', () => {
     const rows = [1, 2, 3].map((n) => ({ id: String(n), at }));

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KYC_STATUSES, ORGANIZATION_ROLES, type ApiKeyView, type OrganizationView, type UserView } from '@carryover/identity';
+import {
+  KYC_STATUSES,
+  ORGANIZATION_ROLES,
+  type ApiKeyView,
+  type OrganizationView,
+  type UserView,
+} from '@carryover/identity';
 
 export class OrganizationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -75,5 +81,10 @@ export function toUserResponse(view: UserView): UserResponse {
 }
 
 export function toApiKeyResponse(view: ApiKeyView): ApiKeyResponse {
-  return { ...view, createdAt: view.createdAt.toISOString(), lastUsedAt: iso(view.lastUsedAt), revokedAt: iso(view.revokedAt) };
+  return {
+    ...view,
+    createdAt: view.createdAt.toISOString(),
+    lastUsedAt: iso(view.lastUsedAt),
+    revokedAt: iso(view.revokedAt),
+  };
 }

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsString, Length, MaxLength, MinLength } from 'class-validator';
-import { ORGANIZATION_ROLES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type OrganizationRole } from '@carryover/identity';
+import {
+  ORGANIZATION_ROLES,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type OrganizationRole,
+} from '@carryover/identity';
 
 export class AddMemberDto {
   @ApiProperty({ example: 'trader@acme.example' })
