@@ -1,1 +1,10 @@
-export {};
+export * from './job-catalogue';
+export * from './job-queue.service';
+export * from './jobs.module';
+export * from './jobs.tokens';
+export * from './heartbeat/worker-heartbeat.service';
+export * from './worker/job-handler';
+export * from './worker/job-handler-registry.service';
+export * from './worker/job-workers.service';
+export * from './worker/jobs-worker.module';
+export type { JobsWorkerOptions } from './worker/jobs-worker.module-definition';

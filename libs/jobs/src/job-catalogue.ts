@@ -1,0 +1,58 @@
+/*
+ * WARNING: queue names and job names are stored in Redis with every queued job, scheduler and retry.
+ * Renaming or removing one orphans the jobs already stored under the old name. Change them only with a
+ * migration plan: keep the old name and its handler until its jobs have drained, then remove it.
+ */
+
+/** Every BullMQ queue. Queues are the unit of concurrency and of pausing. */
+export const QUEUE_NAMES = ['settlement', 'payments', 'webhooks', 'maintenance'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** The payload of every job, by job name. A repeatable job takes no payload. */
+export interface JobPayloads {
+  'maintenance.heartbeat': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+export type JobPayload<N extends JobName> = JobPayloads[N];
+
+/** Retry and retention settings a job is enqueued with, in BullMQ's own shape (delays in ms). */
+export interface JobOptions {
+  attempts: number;
+  backoff: { type: 'exponential'; delay: number };
+  /** How many finished jobs Redis keeps for inspection. */
+  removeOnComplete: number;
+  removeOnFail: number;
+}
+
+export interface JobDefinition {
+  queue: QueueName;
+  options: JobOptions;
+  /** Set for repeatable jobs: the worker schedules them on boot. */
+  repeat?: { everyMs: number };
+}
+
+/** Where each job runs and how it is retried: the only place these are decided. */
+export const JOB_CATALOGUE: { readonly [N in JobName]: JobDefinition } = {
+  'maintenance.heartbeat': {
+    queue: 'maintenance',
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: 10,
+      removeOnFail: 100,
+    },
+    repeat: { everyMs: 60_000 },
+  },
+};
+
+export const JOB_NAMES = Object.keys(JOB_CATALOGUE) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOB_CATALOGUE, name);
+}
+
+/** The queues that hold at least one catalogued job: the ones a worker must consume. */
+export function queuesWithJobs(): QueueName[] {
+  return QUEUE_NAMES.filter((queue) => JOB_NAMES.some((name) => JOB_CATALOGUE[name].queue === queue));
+}
