@@ -1,9 +1,15 @@
 import { Identity1764000000000 } from './1764000000000-Identity';
 import { AuditLog1764000100000 } from './1764000100000-AuditLog';
 import { IdempotencyKeys1764000200000 } from './1764000200000-IdempotencyKeys';
+import { Catalog1764000300000 } from './1764000300000-Catalog';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
  * TypeORM CLI load exactly the same set; add each new migration here.
  */
-export const MIGRATIONS = [Identity1764000000000, AuditLog1764000100000, IdempotencyKeys1764000200000];
+export const MIGRATIONS = [
+  Identity1764000000000,
+  AuditLog1764000100000,
+  IdempotencyKeys1764000200000,
+  Catalog1764000300000,
+];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type TestAgent from 'supertest/lib/agent';
-import type { OrganizationRole } from '@carryover/identity';
+import type { INestApplication } from '@nestjs/common';
+import { CreateOperatorUseCase, type OrganizationRole } from '@carryover/identity';
 
 export const VALID_PASSWORD = 'correct-horse-battery-staple';
 
@@ -87,4 +88,17 @@ export async function createApiKey(
 ): Promise<{ id: string; key: string }> {
   const response = await http.post('/v1/api-keys').set(firm.auth).send({ name }).expect(201);
   return { id: response.body.id, key: response.body.key };
+}
+
+/** A platform operator, created the way the CLI creates one, signed in. */
+export async function signInOperator(api: {
+  app: INestApplication;
+  http: TestAgent;
+}): Promise<{ id: string; auth: { Authorization: string } }> {
+  const email = uniqueEmail('operator');
+  const operator = await api.app
+    .get(CreateOperatorUseCase)
+    .execute({ email, password: VALID_PASSWORD, name: 'Operator' });
+  const login = await api.http.post('/v1/auth/login').send({ email, password: VALID_PASSWORD }).expect(200);
+  return { id: operator.id, auth: { Authorization: `Bearer ${login.body.accessToken}` } };
 }

@@ -9,11 +9,14 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from '@carryover/audit';
+import { CatalogModule } from '@carryover/catalog';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
 import { ClockModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
 import { AdminAuditController } from './audit/admin-audit.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
+import { AdminProvidersController } from './catalog/admin-providers.controller';
+import { ProvidersController } from './catalog/providers.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { ApiEnv } from './config/api.env';
@@ -81,12 +84,15 @@ export class ApiModule implements NestModule {
         AuditModule,
         IdentityModule,
         IdempotencyModule,
+        CatalogModule,
       ],
       controllers: [
         AuthController,
         MeController,
         MembersController,
         ApiKeysController,
+        ProvidersController,
+        AdminProvidersController,
         AdminAuditController,
         HealthController,
         MetricsController,
