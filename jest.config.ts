@@ -10,6 +10,8 @@ const config: Config = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,
+  // e2e tests boot the application and talk to real Postgres and Redis.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
@@ -26,7 +28,6 @@ const config: Config = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       moduleNameMapper,
       transform,
-      testTimeout: 30000,
     },
   ],
 };

@@ -1,5 +1,5 @@
 // The @carryover/migrations alias exposes only the migration list; the data source config sits beside it.
-import { buildDataSourceOptions } from '../../../../migrations/data-source';
+import { buildDataSourceOptions } from '@carryover/migrations';
 import type { TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import { types } from 'node:util';
