@@ -9,6 +9,7 @@ import { runCommand, spawnLogged, type ExitStatus, type ServerProcess } from './
 import { choosePort, lostPortRace, portFileFor, rememberPort } from './port-choice';
 import { findPostgresBinaries, type PostgresBinaries } from './postgres-binaries';
 import { clearLeftoverServer } from './processes';
+import { reapWithParent } from './reaper';
 import {
   assertReachable,
   ownPrivately,
@@ -93,6 +94,7 @@ async function startInDir(
       detached: options.detached,
       ...spawnIdentity(user),
     });
+    if (!options.persistent) reapWithParent(server.pid, 'SIGINT', [dataDir, ...socket.temporaryDirs]);
     try {
       await waitUntilAccepting(url, server);
     } catch (error) {
@@ -159,11 +161,13 @@ function socketDirFor(
   dataDir: string,
   port: number,
   user: SystemUser | undefined,
-): { dir: string; remove: () => void } {
-  if (join(dataDir, `.s.PGSQL.${port}`).length <= MAX_SOCKET_PATH) return { dir: dataDir, remove: () => {} };
+): { dir: string; temporaryDirs: string[]; remove: () => void } {
+  if (join(dataDir, `.s.PGSQL.${port}`).length <= MAX_SOCKET_PATH) {
+    return { dir: dataDir, temporaryDirs: [], remove: () => {} };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'carryover-pgsock-'));
   ownPrivately(dir, user);
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, temporaryDirs: [dir], remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function waitUntilAccepting(url: string, server: ServerProcess): Promise<void> {

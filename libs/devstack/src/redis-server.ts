@@ -7,6 +7,7 @@ import { fileSize, lastLines, readSince } from './log-file';
 import { spawnLogged, type ExitStatus, type ServerProcess } from './managed-process';
 import { choosePort, lostPortRace, portFileFor, rememberPort } from './port-choice';
 import { clearLeftoverServer } from './processes';
+import { reapWithParent } from './reaper';
 import { ensureRedisServer } from './redis-binary';
 
 export interface StartRedisOptions {
@@ -62,6 +63,7 @@ export async function startRedis(options: StartRedisOptions): Promise<RedisServe
         cwd: dir,
         detached: options.detached,
       });
+      if (!options.persistent) reapWithParent(server.pid, 'SIGTERM', ownDir ? [dir] : []);
       try {
         await waitForPong(port, server);
       } catch (error) {
