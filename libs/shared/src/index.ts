@@ -20,3 +20,5 @@ export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency.types';
 export * from './idempotency/request-hash';
 export * from './database/typeorm-logger';
+export * from './database/transaction';
+export * from './events/domain-event-bus';
