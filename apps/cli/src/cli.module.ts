@@ -3,7 +3,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
-import { ClockModule, CommonEnv, RedisModule, validateEnv } from '@carryover/shared';
+import { ClockModule, CommonEnv, DomainEventsModule, RedisModule, validateEnv } from '@carryover/shared';
 import { SeedDemoCommand } from './seed-demo.command';
 
 @Module({
@@ -23,6 +23,7 @@ import { SeedDemoCommand } from './seed-demo.command';
         }),
     }),
     ClockModule,
+    DomainEventsModule,
     RedisModule,
     IdentityModule,
   ],

@@ -11,6 +11,7 @@ import { OrganizationRepository } from './repositories/organization.repository';
 import { UserRepository } from './repositories/user.repository';
 import { AuthenticationService } from './services/authentication.service';
 import { IdentityQueryService } from './services/identity-query.service';
+import { OrganizationDirectory } from './services/organization-directory.service';
 import { LoginFailureTracker } from './services/login-failure-tracker.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { TokenService } from './services/token.service';
@@ -18,6 +19,7 @@ import { AddMemberUseCase } from './use-cases/add-member.use-case';
 import { ChangeMemberRoleUseCase } from './use-cases/change-member-role.use-case';
 import { CreateApiKeyUseCase } from './use-cases/create-api-key.use-case';
 import { CreateOperatorUseCase } from './use-cases/create-operator.use-case';
+import { DecideKycUseCase } from './use-cases/decide-kyc.use-case';
 import { LoginUseCase } from './use-cases/login.use-case';
 import { RegisterOrganizationUseCase } from './use-cases/register-organization.use-case';
 import { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
@@ -32,6 +34,7 @@ const USE_CASES = [
   CreateApiKeyUseCase,
   RevokeApiKeyUseCase,
   CreateOperatorUseCase,
+  DecideKycUseCase,
 ];
 
 @Module({
@@ -57,8 +60,9 @@ const USE_CASES = [
     LoginFailureTracker,
     AuthenticationService,
     IdentityQueryService,
+    OrganizationDirectory,
     ...USE_CASES,
   ],
-  exports: [AuthenticationService, IdentityQueryService, TokenService, ...USE_CASES],
+  exports: [AuthenticationService, IdentityQueryService, OrganizationDirectory, TokenService, ...USE_CASES],
 })
 export class IdentityModule {}

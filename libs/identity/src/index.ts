@@ -20,9 +20,12 @@ export { CreateApiKeyUseCase, type CreateApiKeyCommand } from './use-cases/creat
 export { CreateOperatorUseCase, type CreateOperatorCommand } from './use-cases/create-operator.use-case';
 export { LoginUseCase, type LoginCommand } from './use-cases/login.use-case';
 export {
+  ORGANIZATION_REGISTERED,
   RegisterOrganizationUseCase,
   type RegisterOrganizationCommand,
 } from './use-cases/register-organization.use-case';
 export { RemoveMemberUseCase } from './use-cases/remove-member.use-case';
 export { RevokeApiKeyUseCase } from './use-cases/revoke-api-key.use-case';
 export { LOGIN_FAILURE_BURST, LOGIN_FAILURE_WINDOW_SECONDS } from './services/login-failure-tracker.service';
+export { DecideKycUseCase, type KycDecision } from './use-cases/decide-kyc.use-case';
+export { OrganizationDirectory } from './services/organization-directory.service';

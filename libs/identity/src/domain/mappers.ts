@@ -7,8 +7,10 @@ export function toOrganizationView(row: OrganizationEntity): OrganizationView {
   return {
     id: row.id,
     name: row.name,
+    legalEntityName: row.legalEntityName,
     country: row.country,
     kycStatus: row.kycStatus,
+    kycDecidedAt: row.kycDecidedAt,
     createdAt: row.createdAt,
   };
 }

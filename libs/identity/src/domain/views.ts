@@ -4,8 +4,10 @@ import type { KycStatus, OrganizationRole, Role } from './role';
 export interface OrganizationView {
   id: string;
   name: string;
+  legalEntityName: string;
   country: string;
   kycStatus: KycStatus;
+  kycDecidedAt: Date | null;
   createdAt: Date;
 }
 

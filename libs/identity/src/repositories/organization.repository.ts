@@ -12,7 +12,7 @@ export class OrganizationRepository {
 
   insert(
     manager: EntityManager,
-    organization: { name: string; country: string },
+    organization: { name: string; legalEntityName: string; country: string },
   ): Promise<OrganizationEntity> {
     const repository = manager.getRepository(OrganizationEntity);
     return repository.save(repository.create(organization));

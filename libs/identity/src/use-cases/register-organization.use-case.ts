@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@carryover/audit';
+import { DomainEventBus } from '@carryover/shared';
 import { assertPasswordPolicy, normaliseEmail } from '../domain/credentials';
 import { toOrganizationView, toUserView } from '../domain/mappers';
 import type { IssuedToken, OrganizationView, UserView } from '../domain/views';
@@ -9,8 +10,11 @@ import { UserRepository } from '../repositories/user.repository';
 import { PasswordHasher } from '../services/password-hasher.service';
 import { TokenService } from '../services/token.service';
 
+/** Published inside the registration transaction; payload `{organizationId, name}`. */
+export const ORGANIZATION_REGISTERED = 'identity.organization_registered';
+
 export interface RegisterOrganizationCommand {
-  organization: { name: string; country: string };
+  organization: { name: string; legalEntityName?: string; country: string };
   user: { email: string; password: string; name: string };
 }
 
@@ -24,6 +28,7 @@ export class RegisterOrganizationUseCase {
     private readonly passwords: PasswordHasher,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly events: DomainEventBus,
   ) {}
 
   async execute(
@@ -35,6 +40,7 @@ export class RegisterOrganizationUseCase {
     const registered = await this.dataSource.transaction(async (manager) => {
       const organization = await this.organizations.insert(manager, {
         name: command.organization.name.trim(),
+        legalEntityName: (command.organization.legalEntityName ?? command.organization.name).trim(),
         country: command.organization.country.toUpperCase(),
       });
       const user = await this.users.insert(manager, {
@@ -55,6 +61,10 @@ export class RegisterOrganizationUseCase {
           adminUserId: user.id,
           adminEmail: user.email,
         },
+      });
+      await this.events.publish(manager, {
+        name: ORGANIZATION_REGISTERED,
+        payload: { organizationId: organization.id, name: organization.name },
       });
       return { organization: toOrganizationView(organization), user: toUserView(user) };
     });

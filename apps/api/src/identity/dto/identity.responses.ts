@@ -10,8 +10,10 @@ import {
 export class OrganizationResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+  @ApiProperty() legalEntityName!: string;
   @ApiProperty({ example: 'GB' }) country!: string;
   @ApiProperty({ enum: KYC_STATUSES }) kycStatus!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) kycDecidedAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
@@ -73,7 +75,7 @@ export class ApiKeyPageResponse {
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 export function toOrganizationResponse(view: OrganizationView): OrganizationResponse {
-  return { ...view, createdAt: view.createdAt.toISOString() };
+  return { ...view, kycDecidedAt: iso(view.kycDecidedAt), createdAt: view.createdAt.toISOString() };
 }
 
 export function toUserResponse(view: UserView): UserResponse {

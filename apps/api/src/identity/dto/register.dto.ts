@@ -1,10 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsEmail,
   IsISO31661Alpha2,
   IsNotEmpty,
+  IsOptional,
   IsString,
   Length,
   MaxLength,
@@ -19,6 +20,16 @@ export class RegisterOrganizationDto {
   @IsNotEmpty()
   @Length(1, 200)
   name!: string;
+
+  @ApiPropertyOptional({
+    example: 'Acme Analytics Limited',
+    description: 'registered legal entity; defaults to name',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @Length(1, 200)
+  legalEntityName?: string;
 
   @ApiProperty({ example: 'GB', description: 'ISO 3166-1 alpha-2 country of incorporation' })
   @IsString()

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { decodeCursor, NotFoundError, toPage, type Page } from '@carryover/shared';
+import { toOrganizationView } from '../domain/mappers';
+import type { KycStatus } from '../domain/role';
+import type { OrganizationView } from '../domain/views';
+import { OrganizationEntity } from '../entities/organization.entity';
+import type { PageRequest } from '../repositories/organization-scoped.repository';
+
+/** What other domains and operators may know about an organisation (never its members or keys). */
+@Injectable()
+export class OrganizationDirectory {
+  constructor(
+    @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+  ) {}
+
+  async get(organizationId: string, manager?: EntityManager): Promise<OrganizationView> {
+    const repository = manager ? manager.getRepository(OrganizationEntity) : this.organizations;
+    const row = await repository.findOne({ where: { id: organizationId } });
+    if (!row) throw new NotFoundError('Organization', organizationId);
+    return toOrganizationView(row);
+  }
+
+  /** For operators: every organisation, optionally by KYC status, newest first. */
+  async page(request: PageRequest & { kycStatus?: KycStatus }): Promise<Page<OrganizationView>> {
+    const qb = this.organizations
+      .createQueryBuilder('org')
+      .orderBy('org.createdAt', 'DESC')
+      .addOrderBy('org.id', 'DESC')
+      .take(request.limit + 1);
+    if (request.kycStatus) qb.andWhere('org.kycStatus = :status', { status: request.kycStatus });
+    if (request.cursor) {
+      const position = decodeCursor(request.cursor);
+      qb.andWhere('(org.createdAt, org.id) < (:at, :id)', { at: position.at, id: position.id });
+    }
+    const page = toPage(await qb.getMany(), request.limit, (row) => ({ at: row.createdAt, id: row.id }));
+    return { data: page.data.map(toOrganizationView), nextCursor: page.nextCursor };
+  }
+}
