@@ -2,6 +2,9 @@ import { Identity1764000000000 } from './1764000000000-Identity';
 import { AuditLog1764000100000 } from './1764000100000-AuditLog';
 import { IdempotencyKeys1764000200000 } from './1764000200000-IdempotencyKeys';
 import { Catalog1764000300000 } from './1764000300000-Catalog';
+import { OrganizationKyc1764000400000 } from './1764000400000-OrganizationKyc';
+import { Compliance1764000500000 } from './1764000500000-Compliance';
+import { CreditLots1764000600000 } from './1764000600000-CreditLots';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -12,4 +15,7 @@ export const MIGRATIONS = [
   AuditLog1764000100000,
   IdempotencyKeys1764000200000,
   Catalog1764000300000,
+  OrganizationKyc1764000400000,
+  Compliance1764000500000,
+  CreditLots1764000600000,
 ];

@@ -1,11 +1,20 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AUDIT_ENTITIES } from '@carryover/audit';
 import { CATALOG_ENTITIES } from '@carryover/catalog';
+import { COMPLIANCE_ENTITIES } from '@carryover/compliance';
+import { CREDITS_ENTITIES } from '@carryover/credits';
 import { IDENTITY_ENTITIES } from '@carryover/identity';
 import { DatabaseLogger, SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
 import { MIGRATIONS } from './all-migrations';
 
-export const ENTITIES = [...SHARED_ENTITIES, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...CATALOG_ENTITIES];
+export const ENTITIES = [
+  ...SHARED_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...CATALOG_ENTITIES,
+  ...COMPLIANCE_ENTITIES,
+  ...CREDITS_ENTITIES,
+];
 
 export interface DatabaseSettings {
   url: string;

@@ -10,13 +10,19 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from '@carryover/audit';
 import { CatalogModule } from '@carryover/catalog';
+import { ComplianceModule } from '@carryover/compliance';
+import { CreditsModule } from '@carryover/credits';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
-import { ClockModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
+import { ClockModule, DomainEventsModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
 import { AdminAuditController } from './audit/admin-audit.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AdminProvidersController } from './catalog/admin-providers.controller';
 import { ProvidersController } from './catalog/providers.controller';
+import { AdminOrganizationsController } from './compliance/admin-organizations.controller';
+import { AdminReviewsController } from './compliance/admin-reviews.controller';
+import { AdminCreditLotsController } from './credits/admin-credit-lots.controller';
+import { CreditLotsController } from './credits/credit-lots.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { ApiEnv } from './config/api.env';
@@ -78,6 +84,7 @@ export class ApiModule implements NestModule {
           }),
         }),
         ClockModule,
+        DomainEventsModule,
         RedisModule,
         PassportModule,
         TerminusModule,
@@ -85,6 +92,8 @@ export class ApiModule implements NestModule {
         IdentityModule,
         IdempotencyModule,
         CatalogModule,
+        ComplianceModule,
+        CreditsModule,
       ],
       controllers: [
         AuthController,
@@ -93,6 +102,10 @@ export class ApiModule implements NestModule {
         ApiKeysController,
         ProvidersController,
         AdminProvidersController,
+        AdminReviewsController,
+        AdminOrganizationsController,
+        CreditLotsController,
+        AdminCreditLotsController,
         AdminAuditController,
         HealthController,
         MetricsController,
