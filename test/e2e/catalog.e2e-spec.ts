@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { createTestProvider } from '../factories/catalog.factory';
 import { startApi, type TestApi } from '../support/api-app';
 import { registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
 
@@ -52,11 +53,12 @@ describe('catalog: providers and versioned policies', () => {
   });
 
   it('writes an edit as version N+1 and keeps version N unchanged', async () => {
-    const before = await api.http.get('/v1/admin/providers/cohere/policies').set(operator.auth).expect(200);
+    const code = await createTestProvider(api.app.get(DataSource));
+    const before = await api.http.get(`/v1/admin/providers/${code}/policies`).set(operator.auth).expect(200);
     const current = before.body[0];
 
     const updated = await api.http
-      .put('/v1/admin/providers/cohere/policy')
+      .put(`/v1/admin/providers/${code}/policy`)
       .set(operator.auth)
       .send(policyBody({ reason: 'terms revised' }))
       .expect(200);
@@ -67,21 +69,22 @@ describe('catalog: providers and versioned policies', () => {
     });
 
     const listed = await api.http.get('/v1/providers').set(firm.auth).expect(200);
-    expect(listed.body.find((p: { code: string }) => p.code === 'cohere').policy.version).toBe(
+    expect(listed.body.find((p: { code: string }) => p.code === code).policy.version).toBe(
       current.version + 1,
     );
 
-    const after = await api.http.get('/v1/admin/providers/cohere/policies').set(operator.auth).expect(200);
+    const after = await api.http.get(`/v1/admin/providers/${code}/policies`).set(operator.auth).expect(200);
     expect(after.body).toHaveLength(before.body.length + 1);
     expect(after.body[1]).toEqual(current);
   });
 
   it('gives concurrent edits consecutive versions', async () => {
-    const before = await api.http.get('/v1/admin/providers/mistral/policies').set(operator.auth).expect(200);
+    const code = await createTestProvider(api.app.get(DataSource));
+    const before = await api.http.get(`/v1/admin/providers/${code}/policies`).set(operator.auth).expect(200);
     const results = await Promise.all(
       [30, 31, 32].map((days) =>
         api.http
-          .put('/v1/admin/providers/mistral/policy')
+          .put(`/v1/admin/providers/${code}/policy`)
           .set(operator.auth)
           .send(policyBody({ minDaysToExpiry: days })),
       ),
@@ -147,17 +150,19 @@ describe('catalog: providers and versioned policies', () => {
   });
 
   it('audits each policy edit with the new version', async () => {
+    const code = await createTestProvider(api.app.get(DataSource));
     await api.http
-      .put('/v1/admin/providers/openai/policy')
+      .put(`/v1/admin/providers/${code}/policy`)
       .set(operator.auth)
       .send(policyBody({ reason: 'annual review' }))
       .expect(200);
     const events = await api.http
-      .get('/v1/admin/audit-events?entityId=openai')
+      .get(`/v1/admin/audit-events?entityId=${code}`)
       .set(operator.auth)
       .expect(200);
     expect(events.body.data[0]).toMatchObject({
       action: 'catalog.policy_updated',
+      data: expect.objectContaining({ version: 2, previousVersion: 1 }),
       actorType: 'operator',
       reason: 'annual review',
     });

@@ -10,7 +10,7 @@ export function uniqueEmail(label = 'user'): string {
 }
 
 export interface RegisterBody {
-  organization: { name: string; country: string };
+  organization: { name: string; legalEntityName?: string; country: string };
   user: { email: string; password: string; name: string };
 }
 
