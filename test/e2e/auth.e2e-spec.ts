@@ -108,8 +108,16 @@ describe('identity: register, login, me', () => {
     it('replays a retried sign-up with the same Idempotency-Key instead of failing on the e-mail', async () => {
       const body = registerBody();
       const key = `register-${body.user.email}`;
-      const first = await api.http.post('/v1/auth/register').set('Idempotency-Key', key).send(body).expect(201);
-      const retry = await api.http.post('/v1/auth/register').set('Idempotency-Key', key).send(body).expect(201);
+      const first = await api.http
+        .post('/v1/auth/register')
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
+      const retry = await api.http
+        .post('/v1/auth/register')
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
       expect(retry.body.organization.id).toBe(first.body.organization.id);
       expect(retry.headers['idempotent-replayed']).toBe('true');
       expect(await countUsers(body.user.email)).toBe(1);
