@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@carryover/catalog';
+import { ComplianceModule } from '@carryover/compliance';
+import { CreditsModule } from '@carryover/credits';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
 import { ClockModule, CommonEnv, DomainEventsModule, RedisModule, validateEnv } from '@carryover/shared';
@@ -26,6 +29,9 @@ import { SeedDemoCommand } from './seed-demo.command';
     DomainEventsModule,
     RedisModule,
     IdentityModule,
+    CatalogModule,
+    ComplianceModule,
+    CreditsModule,
   ],
   providers: [SeedDemoCommand],
 })

@@ -30,7 +30,9 @@ async function createOperator(app: Context, args: string[]): Promise<void> {
 async function seedDemo(app: Context): Promise<void> {
   const created = await app.get(SeedDemoCommand).run();
   console.log(
-    created.length > 0 ? `demo data seeded (${created.length} users)` : 'demo data already present',
+    created > 0
+      ? `demo data seeded (${created} users, verified firms and lots)`
+      : 'demo data already present',
   );
   console.log(`demo credentials (password for all: ${DEMO_PASSWORD})`);
   console.log(`  operator  ${DEMO_OPERATOR.email}`);

@@ -40,6 +40,7 @@ export function loggerParams(level: LogLevel, destination?: DestinationStream): 
             method: request.method,
             path: request.url.split('?')[0],
           }),
+          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
         },
         customLogLevel: (_request, response, error) =>
           error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',

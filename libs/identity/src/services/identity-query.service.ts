@@ -38,6 +38,12 @@ export class IdentityQueryService {
     return toUserView(await this.users.scoped.getById(OrganizationScope.of(actor), id));
   }
 
+  /** Whether an operator account with this e-mail exists (the demo seed's idempotency check). */
+  async operatorExists(email: string): Promise<boolean> {
+    const user = await this.users.findForLogin(email.trim().toLowerCase());
+    return user?.role === 'operator';
+  }
+
   async listApiKeys(actor: Actor, request: PageRequest): Promise<Page<ApiKeyView>> {
     const page = await this.keys.scoped.page(OrganizationScope.of(actor), request);
     return { data: page.data.map(toApiKeyView), nextCursor: page.nextCursor };
