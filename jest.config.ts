@@ -10,6 +10,7 @@ const config: Config = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   // e2e tests boot the application and talk to real Postgres and Redis.
   testTimeout: 30_000,
   projects: [
