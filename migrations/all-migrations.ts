@@ -5,6 +5,7 @@ import { Catalog1764000300000 } from './1764000300000-Catalog';
 import { OrganizationKyc1764000400000 } from './1764000400000-OrganizationKyc';
 import { Compliance1764000500000 } from './1764000500000-Compliance';
 import { CreditLots1764000600000 } from './1764000600000-CreditLots';
+import { Market1764000700000 } from './1764000700000-Market';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   OrganizationKyc1764000400000,
   Compliance1764000500000,
   CreditLots1764000600000,
+  Market1764000700000,
 ];

@@ -3,6 +3,7 @@ import { AUDIT_ENTITIES } from '@carryover/audit';
 import { CATALOG_ENTITIES } from '@carryover/catalog';
 import { COMPLIANCE_ENTITIES } from '@carryover/compliance';
 import { CREDITS_ENTITIES } from '@carryover/credits';
+import { MARKET_ENTITIES } from '@carryover/market';
 import { IDENTITY_ENTITIES } from '@carryover/identity';
 import { DatabaseLogger, SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
 import { MIGRATIONS } from './all-migrations';
@@ -14,6 +15,7 @@ export const ENTITIES = [
   ...CATALOG_ENTITIES,
   ...COMPLIANCE_ENTITIES,
   ...CREDITS_ENTITIES,
+  ...MARKET_ENTITIES,
 ];
 
 export interface DatabaseSettings {

@@ -6,6 +6,7 @@ import { ComplianceModule } from '@carryover/compliance';
 import { IdentityModule } from '@carryover/identity';
 import { CreditLotEntity } from './entities/credit-lot.entity';
 import { CreditLotRepository } from './repositories/credit-lot.repository';
+import { CreditLotHoldings } from './services/credit-lot-holdings.service';
 import { CreditLotQueryService } from './services/credit-lot-query.service';
 import { DecideCreditLotUseCase } from './use-cases/decide-credit-lot.use-case';
 import { RegisterCreditLotUseCase } from './use-cases/register-credit-lot.use-case';
@@ -18,7 +19,13 @@ import { RegisterCreditLotUseCase } from './use-cases/register-credit-lot.use-ca
     ComplianceModule,
     IdentityModule,
   ],
-  providers: [CreditLotRepository, CreditLotQueryService, RegisterCreditLotUseCase, DecideCreditLotUseCase],
-  exports: [CreditLotQueryService, RegisterCreditLotUseCase],
+  providers: [
+    CreditLotRepository,
+    CreditLotQueryService,
+    CreditLotHoldings,
+    RegisterCreditLotUseCase,
+    DecideCreditLotUseCase,
+  ],
+  exports: [CreditLotQueryService, CreditLotHoldings, RegisterCreditLotUseCase],
 })
 export class CreditsModule {}

@@ -10,3 +10,4 @@ export {
   RegisterCreditLotUseCase,
   type RegisterCreditLotCommand,
 } from './use-cases/register-credit-lot.use-case';
+export { CreditLotHoldings } from './services/credit-lot-holdings.service';

@@ -1,0 +1,19 @@
+import { BuyOrderEntity } from './entities/buy-order.entity';
+import { ListingEntity } from './entities/listing.entity';
+import { TradeEventEntity } from './entities/trade-event.entity';
+import { TradeEntity } from './entities/trade.entity';
+
+export const MARKET_ENTITIES = [ListingEntity, BuyOrderEntity, TradeEntity, TradeEventEntity];
+
+export * from './market.module';
+export { ORDER_STATUSES, type OrderStatus } from './entities/buy-order.entity';
+export { LISTING_STATUSES, type ListingStatus } from './entities/listing.entity';
+export { TRADE_STATUSES, type TradeStatus } from './entities/trade.entity';
+export type { ListingView } from './domain/listing.view';
+export type { OrderView } from './domain/order.view';
+export type { TradeView } from './domain/trade.view';
+export { MarketQueryService, type BookLevel } from './services/market-query.service';
+export { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
+export { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
+export { CreateListingUseCase, type CreateListingCommand } from './use-cases/create-listing.use-case';
+export { PlaceBuyOrderUseCase, type PlaceBuyOrderCommand } from './use-cases/place-buy-order.use-case';

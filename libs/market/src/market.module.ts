@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@carryover/audit';
+import { CatalogModule } from '@carryover/catalog';
+import { ComplianceModule } from '@carryover/compliance';
+import { CreditsModule } from '@carryover/credits';
+import { IdentityModule } from '@carryover/identity';
+import { BuyOrderEntity } from './entities/buy-order.entity';
+import { ListingEntity } from './entities/listing.entity';
+import { TradeEventEntity } from './entities/trade-event.entity';
+import { TradeEntity } from './entities/trade.entity';
+import { MarketCandidates } from './matching/market-candidates.repository';
+import { MarketMatcher } from './matching/market-matcher.service';
+import { Repricer } from './matching/repricer';
+import { TradeWriter } from './matching/trade-writer';
+import { BuyOrderRepository } from './repositories/buy-order.repository';
+import { ListingRepository } from './repositories/listing.repository';
+import { MarketQueryService } from './services/market-query.service';
+import { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
+import { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
+import { CreateListingUseCase } from './use-cases/create-listing.use-case';
+import { DecideListingReview } from './use-cases/decide-listing-review';
+import { PlaceBuyOrderUseCase } from './use-cases/place-buy-order.use-case';
+
+const USE_CASES = [CreateListingUseCase, PlaceBuyOrderUseCase, CancelListingUseCase, CancelBuyOrderUseCase];
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ListingEntity, BuyOrderEntity, TradeEntity, TradeEventEntity]),
+    AuditModule,
+    CatalogModule,
+    ComplianceModule,
+    CreditsModule,
+    IdentityModule,
+  ],
+  providers: [
+    ListingRepository,
+    BuyOrderRepository,
+    MarketCandidates,
+    Repricer,
+    TradeWriter,
+    MarketMatcher,
+    MarketQueryService,
+    DecideListingReview,
+    ...USE_CASES,
+  ],
+  exports: [MarketQueryService, Repricer, ...USE_CASES],
+})
+export class MarketModule {}

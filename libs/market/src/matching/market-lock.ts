@@ -1,0 +1,16 @@
+import type { EntityManager } from 'typeorm';
+
+export interface Market {
+  providerCode: string;
+  currency: string;
+}
+
+/**
+ * Serialises matching, cancelling and expiring in one market for the rest of the transaction, across
+ * every API and worker instance; different markets never wait for each other.
+ */
+export async function lockMarket(manager: EntityManager, market: Market): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `market:${market.providerCode}:${market.currency}`,
+  ]);
+}

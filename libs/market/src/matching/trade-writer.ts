@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditService, type AuditActor } from '@carryover/audit';
+import { TRANSFER_METHODS, type ProviderPolicy, type TransferMethod } from '@carryover/catalog';
+import {
+  ComplianceService,
+  toPolicySnapshot,
+  type LotSnapshot,
+  type PartySnapshot,
+} from '@carryover/compliance';
+import { CreditLotHoldings } from '@carryover/credits';
+import { daysToExpiry, type Fill } from '@carryover/matching';
+import { computeTradeAmounts } from '@carryover/shared';
+import { TradeEntity } from '../entities/trade.entity';
+import { TradeEventEntity } from '../entities/trade-event.entity';
+
+export interface SellSide {
+  id: string;
+  creditLotId: string;
+  seller: PartySnapshot;
+  lot: LotSnapshot;
+  transferMethods: readonly string[];
+  expiresAtMs: number;
+}
+
+export interface BuySide {
+  id: string;
+  buyer: PartySnapshot;
+  transferMethods: readonly string[];
+}
+
+export interface FillSetting {
+  market: { providerCode: string; currency: string };
+  policy: ProviderPolicy;
+  feeBps: number;
+  now: Date;
+  actor: AuditActor;
+}
+
+/**
+ * Turns the engine's fills into trades: money from the one Money function, both sides' remaining amounts,
+ * the lot's sold amount, a compliance result citing the policy, the first timeline step and an audit event.
+ */
+@Injectable()
+export class TradeWriter {
+  constructor(
+    private readonly compliance: ComplianceService,
+    private readonly holdings: CreditLotHoldings,
+    private readonly audit: AuditService,
+  ) {}
+
+  async write(
+    manager: EntityManager,
+    fill: Fill,
+    sell: SellSide,
+    buy: BuySide,
+    setting: FillSetting,
+  ): Promise<TradeEntity> {
+    const tradeId = randomUUID();
+    const transferMethod = chooseTransferMethod(
+      sell.transferMethods,
+      buy.transferMethods,
+      setting.policy.transferMethods,
+    );
+    const result = this.compliance.evaluate({
+      policy: toPolicySnapshot(setting.policy),
+      seller: sell.seller,
+      lot: sell.lot,
+      buyer: buy.buyer,
+      transferMethods: [transferMethod],
+      at: setting.now,
+    });
+    const stored = await this.compliance.record(
+      manager,
+      { subjectType: 'trade', subjectId: tradeId, context: 'match' },
+      result,
+    );
+    const amounts = computeTradeAmounts(fill.quantityMinor, fill.priceBps, setting.feeBps);
+
+    const trades = manager.getRepository(TradeEntity);
+    const trade = await trades.save(
+      trades.create({
+        id: tradeId,
+        listingId: sell.id,
+        orderId: buy.id,
+        creditLotId: sell.creditLotId,
+        sellerOrganizationId: sell.seller.organizationId,
+        buyerOrganizationId: buy.buyer.organizationId,
+        providerCode: setting.market.providerCode,
+        currency: setting.market.currency,
+        quantityMinor: fill.quantityMinor,
+        priceBps: fill.priceBps,
+        feeBps: setting.feeBps,
+        ...amounts,
+        transferMethod,
+        daysToExpiry: daysToExpiry(sell.expiresAtMs, setting.now.getTime()),
+        requiresProviderApproval: stored.requiresProviderApproval,
+        complianceResultId: stored.id,
+        status: 'awaiting_payment',
+        executedAt: setting.now,
+      }),
+    );
+    await manager.getRepository(TradeEventEntity).insert({
+      tradeId,
+      status: 'awaiting_payment',
+      actorType: setting.actor.type,
+      actorId: setting.actor.id,
+      reason: null,
+      at: setting.now,
+    });
+    await applyFill(
+      manager,
+      'listings',
+      sell.id,
+      fill.quantityMinor,
+      'filled',
+      'partially_filled',
+      setting.now,
+    );
+    await applyFill(
+      manager,
+      'buy_orders',
+      buy.id,
+      fill.quantityMinor,
+      'filled',
+      'partially_filled',
+      setting.now,
+    );
+    await this.holdings.sell(manager, sell.creditLotId, fill.quantityMinor);
+    await this.audit.append(manager, {
+      actor: setting.actor,
+      action: 'market.trade_executed',
+      entity: 'trade',
+      entityId: tradeId,
+      data: {
+        listingId: sell.id,
+        orderId: buy.id,
+        quantityMinor: fill.quantityMinor.toString(),
+        priceBps: fill.priceBps,
+        grossMinor: amounts.grossMinor.toString(),
+        feeMinor: amounts.feeMinor.toString(),
+        policyVersion: stored.policyVersion,
+      },
+    });
+    return trade;
+  }
+}
+
+/** Both sides' methods that the policy allows, in the catalog's order; the engine guaranteed one exists. */
+export function chooseTransferMethod(
+  listingMethods: readonly string[],
+  orderMethods: readonly string[],
+  policyMethods: readonly TransferMethod[],
+): TransferMethod {
+  const chosen = TRANSFER_METHODS.find(
+    (method) =>
+      listingMethods.includes(method) &&
+      (orderMethods.length === 0 || orderMethods.includes(method)) &&
+      policyMethods.includes(method),
+  );
+  if (!chosen) throw new Error('no transfer method both sides and the policy accept');
+  return chosen;
+}
+
+async function applyFill(
+  manager: EntityManager,
+  table: 'listings' | 'buy_orders',
+  id: string,
+  quantity: bigint,
+  filledStatus: string,
+  partialStatus: string,
+  now: Date,
+): Promise<void> {
+  await manager.query(
+    `UPDATE ${table}
+        SET remaining_minor = remaining_minor - $2,
+            filled_minor = filled_minor + $2,
+            status = CASE WHEN remaining_minor - $2 = 0 THEN $3 ELSE $4 END,
+            closed_at = CASE WHEN remaining_minor - $2 = 0 THEN $5::timestamptz ELSE closed_at END,
+            updated_at = now()
+      WHERE id = $1`,
+    [id, quantity.toString(), filledStatus, partialStatus, now],
+  );
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { OrganizationScopedRepository } from '@carryover/identity';
+import { NotFoundError } from '@carryover/shared';
+import { BuyOrderEntity, type OrderStatus } from '../entities/buy-order.entity';
+
+export type NewBuyOrder = Omit<
+  BuyOrderEntity,
+  'id' | 'filledMinor' | 'bookSeq' | 'createdAt' | 'updatedAt' | 'closedAt'
+>;
+
+@Injectable()
+export class BuyOrderRepository {
+  readonly scoped: OrganizationScopedRepository<BuyOrderEntity>;
+
+  constructor(@InjectRepository(BuyOrderEntity) orders: Repository<BuyOrderEntity>) {
+    this.scoped = new OrganizationScopedRepository(orders, 'Order');
+  }
+
+  async insert(manager: EntityManager, order: NewBuyOrder): Promise<BuyOrderEntity> {
+    const repository = manager.getRepository(BuyOrderEntity);
+    const { id } = await repository.save(repository.create(order));
+    return repository.findOneOrFail({ where: { id } });
+  }
+
+  async get(manager: EntityManager, id: string): Promise<BuyOrderEntity> {
+    const row = await manager.getRepository(BuyOrderEntity).findOne({ where: { id } });
+    if (!row) throw new NotFoundError('Order', id);
+    return row;
+  }
+
+  /** Ends an order's life with its unfilled remainder released. */
+  async close(
+    manager: EntityManager,
+    id: string,
+    status: Extract<OrderStatus, 'cancelled' | 'expired'>,
+    at: Date,
+  ): Promise<void> {
+    await manager.getRepository(BuyOrderEntity).update({ id }, { status, remainingMinor: 0n, closedAt: at });
+  }
+}
