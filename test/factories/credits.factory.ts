@@ -1,3 +1,4 @@
+import type TestAgent from 'supertest/lib/agent';
 import { randomUUID } from 'node:crypto';
 
 const DAY_MS = 86_400_000;
@@ -19,4 +20,32 @@ export function lotBody(overrides: Record<string, unknown> = {}) {
     evidence: { statementReference: `INV-${randomUUID().slice(0, 6)}`, note: 'annual prepay' },
     ...overrides,
   };
+}
+
+type Api = { http: TestAgent };
+type Auth = { Authorization: string };
+
+/** Verifies an organisation's KYC as an operator. */
+export async function verifyKyc(api: Api, operator: Auth, organizationId: string): Promise<void> {
+  await api.http
+    .post(`/v1/admin/organizations/${organizationId}/kyc`)
+    .set(operator)
+    .send({ decision: 'verify', reason: 'test KYC' })
+    .expect(200);
+}
+
+/** Registers a lot for the firm and has the operator verify it; returns the lot id. */
+export async function verifiedLot(
+  api: Api,
+  operator: Auth,
+  seller: Auth,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await api.http.post('/v1/credit-lots').set(seller).send(lotBody(overrides)).expect(201);
+  await api.http
+    .post(`/v1/admin/credit-lots/${created.body.id}/verification`)
+    .set(operator)
+    .send({ decision: 'verify', reason: 'test lot' })
+    .expect(200);
+  return created.body.id as string;
 }

@@ -12,6 +12,7 @@ import { AuditModule } from '@carryover/audit';
 import { CatalogModule } from '@carryover/catalog';
 import { ComplianceModule } from '@carryover/compliance';
 import { CreditsModule } from '@carryover/credits';
+import { MarketModule } from '@carryover/market';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
 import { ClockModule, DomainEventsModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
@@ -23,6 +24,10 @@ import { AdminOrganizationsController } from './compliance/admin-organizations.c
 import { AdminReviewsController } from './compliance/admin-reviews.controller';
 import { AdminCreditLotsController } from './credits/admin-credit-lots.controller';
 import { CreditLotsController } from './credits/credit-lots.controller';
+import { ListingsController } from './market/listings.controller';
+import { MarketsController } from './market/markets.controller';
+import { OrdersController } from './market/orders.controller';
+import { TradesController } from './market/trades.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { ApiEnv } from './config/api.env';
@@ -94,6 +99,7 @@ export class ApiModule implements NestModule {
         CatalogModule,
         ComplianceModule,
         CreditsModule,
+        MarketModule,
       ],
       controllers: [
         AuthController,
@@ -106,6 +112,10 @@ export class ApiModule implements NestModule {
         AdminOrganizationsController,
         CreditLotsController,
         AdminCreditLotsController,
+        ListingsController,
+        OrdersController,
+        TradesController,
+        MarketsController,
         AdminAuditController,
         HealthController,
         MetricsController,

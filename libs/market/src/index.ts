@@ -17,3 +17,4 @@ export { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
 export { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
 export { CreateListingUseCase, type CreateListingCommand } from './use-cases/create-listing.use-case';
 export { PlaceBuyOrderUseCase, type PlaceBuyOrderCommand } from './use-cases/place-buy-order.use-case';
+export { TradeQueryService, type TradeDetail, type TradeFilter, type TradeTimelineEntry } from './services/trade-query.service';

@@ -16,6 +16,7 @@ import { TradeWriter } from './matching/trade-writer';
 import { BuyOrderRepository } from './repositories/buy-order.repository';
 import { ListingRepository } from './repositories/listing.repository';
 import { MarketQueryService } from './services/market-query.service';
+import { TradeQueryService } from './services/trade-query.service';
 import { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
 import { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
 import { CreateListingUseCase } from './use-cases/create-listing.use-case';
@@ -41,9 +42,10 @@ const USE_CASES = [CreateListingUseCase, PlaceBuyOrderUseCase, CancelListingUseC
     TradeWriter,
     MarketMatcher,
     MarketQueryService,
+    TradeQueryService,
     DecideListingReview,
     ...USE_CASES,
   ],
-  exports: [MarketQueryService, Repricer, ...USE_CASES],
+  exports: [MarketQueryService, TradeQueryService, Repricer, ...USE_CASES],
 })
 export class MarketModule {}

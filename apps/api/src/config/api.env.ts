@@ -32,6 +32,12 @@ export class ApiEnv extends CommonEnv {
   @IsBoolean()
   TRUST_PROXY: boolean = false;
 
+  /** Platform fee charged to the seller, in basis points of the trade's gross (500 = 5%). */
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PLATFORM_FEE_BPS: number = 500;
+
   @IsOptional()
   @IsString()
   ADMIN_CONSOLE_DIR?: string;

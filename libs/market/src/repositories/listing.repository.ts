@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { OrganizationScopedRepository } from '@carryover/identity';
-import { NotFoundError } from '@carryover/shared';
-import { ListingEntity } from '../entities/listing.entity';
+import { OrganizationScopedRepository, type PageRequest } from '@carryover/identity';
+import { decodeCursor, NotFoundError, toPage, type Page } from '@carryover/shared';
+import { ListingEntity, type ListingStatus } from '../entities/listing.entity';
 
 export type NewListing = Omit<
   ListingEntity,
@@ -37,6 +37,22 @@ export class ListingRepository {
   /** Any listing: the market shows every listing, without its seller's identity. */
   findById(id: string): Promise<ListingEntity | null> {
     return this.listings.findOne({ where: { id } });
+  }
+
+  /** Across organisations, for the market view; open listings unless a status is asked for. */
+  async browse(request: PageRequest & { providerCode?: string; status?: ListingStatus }): Promise<Page<ListingEntity>> {
+    const qb = this.listings
+      .createQueryBuilder('listing')
+      .where('listing.status IN (:...statuses)', { statuses: request.status ? [request.status] : ['active', 'partially_filled'] })
+      .orderBy('listing.createdAt', 'DESC')
+      .addOrderBy('listing.id', 'DESC')
+      .take(request.limit + 1);
+    if (request.providerCode) qb.andWhere('listing.providerCode = :code', { code: request.providerCode });
+    if (request.cursor) {
+      const position = decodeCursor(request.cursor);
+      qb.andWhere('(listing.createdAt, listing.id) < (:at, :id)', { at: position.at, id: position.id });
+    }
+    return toPage(await qb.getMany(), request.limit, (row) => ({ at: row.createdAt, id: row.id }));
   }
 
   lockById(manager: EntityManager, id: string): Promise<ListingEntity | null> {

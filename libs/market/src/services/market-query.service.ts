@@ -4,6 +4,7 @@ import { ComplianceService } from '@carryover/compliance';
 import { OrganizationScope, type Actor, type PageRequest } from '@carryover/identity';
 import { NotFoundError, type Page } from '@carryover/shared';
 import { toListingView, type ListingView } from '../domain/listing.view';
+import type { ListingStatus } from '../entities/listing.entity';
 import { toOrderView, type OrderView } from '../domain/order.view';
 import { toTradeView, type TradeView } from '../domain/trade.view';
 import { TradeEntity } from '../entities/trade.entity';
@@ -26,8 +27,9 @@ export class MarketQueryService {
     private readonly compliance: ComplianceService,
   ) {}
 
-  async ownListings(actor: Actor, request: PageRequest): Promise<Page<ListingView>> {
-    const page = await this.listings.scoped.page(OrganizationScope.of(actor), request);
+  async ownListings(actor: Actor, request: PageRequest & { providerCode?: string; status?: ListingStatus }): Promise<Page<ListingView>> {
+    const where = { ...(request.providerCode ? { providerCode: request.providerCode } : {}), ...(request.status ? { status: request.status } : {}) };
+    const page = await this.listings.scoped.page(OrganizationScope.of(actor), request, where);
     const results = await this.compliance.latestFor(
       'listing',
       page.data.map((row) => row.id),
@@ -36,6 +38,12 @@ export class MarketQueryService {
       data: page.data.map((row) => toListingView(row, results.get(row.id) ?? null)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** Everyone's listings in the market (the controller hides sellers), newest first; open ones by default. */
+  async browse(request: PageRequest & { providerCode?: string; status?: ListingStatus }): Promise<Page<ListingView & { organizationId: string }>> {
+    const page = await this.listings.browse(request);
+    return { data: page.data.map((row) => toListingView(row, null)), nextCursor: page.nextCursor };
   }
 
   /** Any listing; `mine` tells the caller whether it is theirs (the controller hides the seller otherwise). */
