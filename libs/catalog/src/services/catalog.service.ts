@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotFoundError } from '@carryover/shared';
+import { DomainError, NotFoundError } from '@carryover/shared';
 import type { Provider, ProviderPolicy } from '../domain/policy';
 import { ProviderRepository } from '../repositories/provider.repository';
 
@@ -16,6 +16,28 @@ export class CatalogService {
   /** The provider and its newest policy, or null for an unknown code. */
   findProvider(code: string, manager?: EntityManager): Promise<Provider | null> {
     return this.providers.findWithCurrentPolicy(code, manager);
+  }
+
+  /**
+   * The provider for something priced in `currency`: 422 unknown_provider or currency_not_supported,
+   * each naming its field, when the market does not exist.
+   */
+  async requireMarket(code: string, currency: string): Promise<Provider> {
+    const provider = await this.providers.findWithCurrentPolicy(code);
+    if (!provider) {
+      throw new DomainError('business_rule', 'unknown_provider', `There is no provider "${code}".`, [
+        { field: 'providerCode', message: 'is not a provider in the catalog (GET /v1/providers)' },
+      ]);
+    }
+    if (!provider.currencies.includes(currency)) {
+      throw new DomainError(
+        'business_rule',
+        'currency_not_supported',
+        `${provider.name} credits are not traded in ${currency}.`,
+        [{ field: 'currency', message: `must be one of ${provider.currencies.join(', ')}` }],
+      );
+    }
+    return provider;
   }
 
   async getProvider(code: string): Promise<Provider> {

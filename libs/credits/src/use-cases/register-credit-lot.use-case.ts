@@ -50,23 +50,7 @@ export class RegisterCreditLotUseCase {
   ): Promise<{ lot: CreditLotView; compliance: StoredComplianceResult }> {
     const scope = OrganizationScope.of(actor);
     const now = this.clock.now();
-    const provider = await this.catalog.findProvider(command.providerCode);
-    if (!provider) {
-      throw new DomainError(
-        'business_rule',
-        'unknown_provider',
-        `There is no provider "${command.providerCode}".`,
-        [{ field: 'providerCode', message: 'is not a provider in the catalog (GET /v1/providers)' }],
-      );
-    }
-    if (!provider.currencies.includes(command.currency)) {
-      throw new DomainError(
-        'business_rule',
-        'currency_not_supported',
-        `${provider.name} credits are not sold in ${command.currency}.`,
-        [{ field: 'currency', message: `must be one of ${provider.currencies.join(', ')}` }],
-      );
-    }
+    const provider = await this.catalog.requireMarket(command.providerCode, command.currency);
     if (command.expiresAt.getTime() <= now.getTime()) {
       throw new ValidationError([{ field: 'expiresAt', message: 'must be in the future' }]);
     }

@@ -5,7 +5,7 @@ import { CatalogService, type TransferMethod } from '@carryover/catalog';
 import { toPartySnapshot } from '@carryover/compliance';
 import { auditActorOf, OrganizationDirectory, OrganizationScope, type Actor } from '@carryover/identity';
 import type { TimeInForce } from '@carryover/matching';
-import { Clock, DomainError, ValidationError } from '@carryover/shared';
+import { Clock, ValidationError } from '@carryover/shared';
 import { toOrderView, type OrderView } from '../domain/order.view';
 import { toTradeView, type TradeView } from '../domain/trade.view';
 import { MarketMatcher } from '../matching/market-matcher.service';
@@ -42,23 +42,7 @@ export class PlaceBuyOrderUseCase {
   ): Promise<{ order: OrderView; trades: TradeView[] }> {
     const scope = OrganizationScope.of(actor);
     const now = this.clock.now();
-    const provider = await this.catalog.findProvider(command.providerCode);
-    if (!provider) {
-      throw new DomainError(
-        'business_rule',
-        'unknown_provider',
-        `There is no provider "${command.providerCode}".`,
-        [{ field: 'providerCode', message: 'is not a provider in the catalog' }],
-      );
-    }
-    if (!provider.currencies.includes(command.currency)) {
-      throw new DomainError(
-        'business_rule',
-        'currency_not_supported',
-        `${provider.name} credits do not trade in ${command.currency}.`,
-        [{ field: 'currency', message: `must be one of ${provider.currencies.join(', ')}` }],
-      );
-    }
+    const provider = await this.catalog.requireMarket(command.providerCode, command.currency);
     if (command.goodTill && command.goodTill.getTime() <= now.getTime()) {
       throw new ValidationError([{ field: 'goodTill', message: 'must be in the future' }]);
     }
