@@ -15,15 +15,20 @@ import { Repricer } from './matching/repricer';
 import { TradeWriter } from './matching/trade-writer';
 import { BuyOrderRepository } from './repositories/buy-order.repository';
 import { ListingRepository } from './repositories/listing.repository';
+import { MarketMaintenanceRepository } from './repositories/market-maintenance.repository';
 import { MarketQueryService } from './services/market-query.service';
 import { TradeQueryService } from './services/trade-query.service';
 import { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
 import { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
 import { CreateListingUseCase } from './use-cases/create-listing.use-case';
 import { DecideListingReview } from './use-cases/decide-listing-review';
+import { ExpireMarketItemsUseCase } from './use-cases/expire-market-items.use-case';
 import { PlaceBuyOrderUseCase } from './use-cases/place-buy-order.use-case';
+import { RepriceListingsUseCase } from './use-cases/reprice-listings.use-case';
 
 const USE_CASES = [CreateListingUseCase, PlaceBuyOrderUseCase, CancelListingUseCase, CancelBuyOrderUseCase];
+// Run by the worker's maintenance jobs.
+const MAINTENANCE_USE_CASES = [ExpireMarketItemsUseCase, RepriceListingsUseCase];
 
 @Module({
   imports: [
@@ -44,8 +49,10 @@ const USE_CASES = [CreateListingUseCase, PlaceBuyOrderUseCase, CancelListingUseC
     MarketQueryService,
     TradeQueryService,
     DecideListingReview,
+    MarketMaintenanceRepository,
     ...USE_CASES,
+    ...MAINTENANCE_USE_CASES,
   ],
-  exports: [MarketQueryService, TradeQueryService, Repricer, ...USE_CASES],
+  exports: [MarketQueryService, TradeQueryService, Repricer, ...USE_CASES, ...MAINTENANCE_USE_CASES],
 })
 export class MarketModule {}
