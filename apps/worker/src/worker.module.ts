@@ -1,4 +1,6 @@
 import { JobsModule, JobsWorkerModule } from '@carryover/jobs';
+import { MarketModule } from '@carryover/market';
+import { ClockModule, DomainEventsModule, RedisModule } from '@carryover/shared';
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -6,8 +8,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { validateWorkerEnv, type WorkerEnv } from './config/worker.env';
 import { initializeDataSource, workerTypeOrmOptions } from './database/worker-data-source';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { MarketMaintenanceProcessor } from './processors/market-maintenance.processor';
 
-/** The worker process: config, logging, database, queues, and the processors that handle every job. */
+/** The worker process: config, logging, database, the domains its jobs use, queues and processors. */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateWorkerEnv }),
@@ -22,6 +25,11 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
       useFactory: workerTypeOrmOptions,
       dataSourceFactory: initializeDataSource,
     }),
+    // The global providers the domain modules expect, as the API registers them.
+    ClockModule,
+    DomainEventsModule,
+    RedisModule,
+    MarketModule,
     JobsModule,
     JobsWorkerModule.forRootAsync({
       inject: [ConfigService],
@@ -30,6 +38,6 @@ import { MaintenanceProcessor } from './processors/maintenance.processor';
       }),
     }),
   ],
-  providers: [MaintenanceProcessor],
+  providers: [MaintenanceProcessor, MarketMaintenanceProcessor],
 })
 export class WorkerModule {}

@@ -27,6 +27,13 @@ describe('job catalogue', () => {
     expect(queuesWithJobs()).toEqual(['maintenance']);
   });
 
+  it.each(['maintenance.expire-market', 'maintenance.reprice-listings'] as const)(
+    'schedules %s every minute on the maintenance queue',
+    (name) => {
+      expect(JOB_CATALOGUE[name]).toMatchObject({ queue: 'maintenance', repeat: { everyMs: 60_000 } });
+    },
+  );
+
   it('recognises only catalogued names', () => {
     expect(isJobName('maintenance.heartbeat')).toBe(true);
     expect(isJobName('maintenance.unknown')).toBe(false);

@@ -11,6 +11,8 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 /** The payload of every job, by job name. A repeatable job takes no payload. */
 export interface JobPayloads {
   'maintenance.heartbeat': Record<string, never>;
+  'maintenance.expire-market': Record<string, never>;
+  'maintenance.reprice-listings': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -35,6 +37,28 @@ export interface JobDefinition {
 /** Where each job runs and how it is retried: the only place these are decided. */
 export const JOB_CATALOGUE: { readonly [N in JobName]: JobDefinition } = {
   'maintenance.heartbeat': {
+    queue: 'maintenance',
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: 10,
+      removeOnFail: 100,
+    },
+    repeat: { everyMs: 60_000 },
+  },
+  /** Closes listings past tradableUntil and buy orders past goodTill. */
+  'maintenance.expire-market': {
+    queue: 'maintenance',
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: 10,
+      removeOnFail: 100,
+    },
+    repeat: { everyMs: 60_000 },
+  },
+  /** Moves scheduled listings past a tier boundary to their current price. */
+  'maintenance.reprice-listings': {
     queue: 'maintenance',
     options: {
       attempts: 3,
