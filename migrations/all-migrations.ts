@@ -6,6 +6,7 @@ import { OrganizationKyc1764000400000 } from './1764000400000-OrganizationKyc';
 import { Compliance1764000500000 } from './1764000500000-Compliance';
 import { CreditLots1764000600000 } from './1764000600000-CreditLots';
 import { Market1764000700000 } from './1764000700000-Market';
+import { Ledger1764000800000 } from './1764000800000-Ledger';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Compliance1764000500000,
   CreditLots1764000600000,
   Market1764000700000,
+  Ledger1764000800000,
 ];

@@ -3,6 +3,7 @@ import { AUDIT_ENTITIES } from '@carryover/audit';
 import { CATALOG_ENTITIES } from '@carryover/catalog';
 import { COMPLIANCE_ENTITIES } from '@carryover/compliance';
 import { CREDITS_ENTITIES } from '@carryover/credits';
+import { LEDGER_ENTITIES } from '@carryover/escrow';
 import { MARKET_ENTITIES } from '@carryover/market';
 import { IDENTITY_ENTITIES } from '@carryover/identity';
 import { DatabaseLogger, SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
@@ -16,6 +17,7 @@ export const ENTITIES = [
   ...COMPLIANCE_ENTITIES,
   ...CREDITS_ENTITIES,
   ...MARKET_ENTITIES,
+  ...LEDGER_ENTITIES,
 ];
 
 export interface DatabaseSettings {

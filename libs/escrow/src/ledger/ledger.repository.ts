@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AccountTotalsRow } from './ledger-balances';
+import { LedgerEntryEntity } from './ledger-entry.entity';
+import { LedgerJournalEntity } from './ledger-journal.entity';
+import type { LedgerAccountCode, LedgerEntry, LedgerJournal } from './ledger.types';
+
+export type JournalKey = { tradeId: string; step: string } | { idempotencyKey: string };
+
+export interface NewJournal {
+  tradeId: string | null;
+  idempotencyKey: string | null;
+  step: string;
+  currency: string;
+  description: string;
+  postedAt: Date;
+}
+
+/** The only code that reads or writes the ledger tables. */
+@Injectable()
+export class LedgerRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Held until the transaction ends; the database's commit-time check takes the same lock. */
+  async lockTrade(manager: EntityManager, tradeId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(ledger_trade_lock_key($1::uuid))', [tradeId]);
+  }
+
+  async findJournal(manager: EntityManager, key: JournalKey): Promise<LedgerJournal | null> {
+    const where =
+      'tradeId' in key ? { tradeId: key.tradeId, step: key.step } : { idempotencyKey: key.idempotencyKey };
+    const row = await manager.getRepository(LedgerJournalEntity).findOne({ where });
+    if (!row) return null;
+    const entries = await manager
+      .getRepository(LedgerEntryEntity)
+      .find({ where: { journalId: row.id }, order: { id: 'ASC' } });
+    return { ...row, entries: entries.map((e) => ({ account: e.accountCode, amountMinor: e.amountMinor })) };
+  }
+
+  /** Inserts the journal and its entries; null when a journal with the same key already exists. */
+  async insertJournal(
+    manager: EntityManager,
+    journal: NewJournal,
+    entries: LedgerEntry[],
+  ): Promise<string | null> {
+    const inserted = (await manager.query(
+      `INSERT INTO ledger_journals (trade_id, idempotency_key, step, currency, description, posted_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [
+        journal.tradeId,
+        journal.idempotencyKey,
+        journal.step,
+        journal.currency,
+        journal.description,
+        journal.postedAt,
+      ],
+    )) as Array<{ id: string }>;
+    const id = inserted[0]?.id;
+    if (id === undefined) return null;
+    await manager.query(
+      `INSERT INTO ledger_entries (journal_id, account_code, amount_minor)
+       SELECT $1, account, amount FROM unnest($2::text[], $3::bigint[]) AS e (account, amount)`,
+      [id, entries.map((e) => e.account), entries.map((e) => e.amountMinor.toString())],
+    );
+    return id;
+  }
+
+  /** The trade's signed sum per account (debit positive). */
+  async tradeSums(
+    manager: EntityManager | undefined,
+    tradeId: string,
+  ): Promise<Map<LedgerAccountCode, bigint>> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT e.account_code AS account, sum(e.amount_minor)::text AS sum
+         FROM ledger_journals j JOIN ledger_entries e ON e.journal_id = j.id
+        WHERE j.trade_id = $1
+        GROUP BY e.account_code`,
+      [tradeId],
+    )) as Array<{ account: LedgerAccountCode; sum: string }>;
+    return new Map(rows.map((r) => [r.account, BigInt(r.sum)]));
+  }
+
+  /** Debit and credit totals per account and currency, over the whole ledger. */
+  async accountTotals(manager?: EntityManager): Promise<AccountTotalsRow[]> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT e.account_code AS account, j.currency,
+              coalesce(sum(e.amount_minor) FILTER (WHERE e.amount_minor > 0), 0)::text AS debit,
+              coalesce(-sum(e.amount_minor) FILTER (WHERE e.amount_minor < 0), 0)::text AS credit
+         FROM ledger_entries e JOIN ledger_journals j ON j.id = e.journal_id
+        GROUP BY j.currency, e.account_code
+        ORDER BY j.currency, e.account_code`,
+    )) as Array<{ account: LedgerAccountCode; currency: string; debit: string; credit: string }>;
+    return rows.map((r) => ({
+      account: r.account,
+      currency: r.currency,
+      debitMinor: BigInt(r.debit),
+      creditMinor: BigInt(r.credit),
+    }));
+  }
+}
