@@ -16,6 +16,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -25,6 +26,17 @@ import { PageQueryDto } from '../http/page-query.dto';
 
 const MAX_MINOR = Number.MAX_SAFE_INTEGER;
 const PROVIDER_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+/** Fails when `other` is present too: for fields of which a body may carry only one. */
+function AbsentWith(other: string, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'absentWith',
+    validator: {
+      validate: (_value, args) => (args?.object as Record<string, unknown>)[other] === undefined,
+      defaultMessage: () => message,
+    },
+  });
+}
 
 export class PriceTierDto {
   @ApiProperty({ example: 90 }) @IsInt() @Min(0) @Max(3650) minDaysToExpiry!: number;
@@ -48,6 +60,7 @@ export class CreateListingDto {
     description: 'price by days left: the highest tier whose minDaysToExpiry <= days left applies',
   })
   @ValidateIf((dto: CreateListingDto) => dto.priceSchedule !== undefined)
+  @AbsentWith('priceBps', 'exactly one of priceBps and priceSchedule is allowed, not both')
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
