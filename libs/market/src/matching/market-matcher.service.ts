@@ -3,7 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { AuditActor } from '@carryover/audit';
 import type { ProviderPolicy } from '@carryover/catalog';
-import { ComplianceService, toPolicySnapshot, type PartySnapshot } from '@carryover/compliance';
+import {
+  ComplianceService,
+  toPolicySnapshot,
+  type ComplianceRuleName,
+  type PartySnapshot,
+} from '@carryover/compliance';
 import {
   daysToExpiry,
   effectivePriceBps,
@@ -141,7 +146,11 @@ export class MarketMatcher {
     return { result, trades };
   }
 
-  /** A pair may trade only when every rule passes for this buyer, seller, lot and an acceptable method. */
+  /**
+   * A pair may trade only when no rule blocks it and every rule passes for this buyer and method. A review
+   * of the listing itself (seller KYC, lot verification, lot size) was settled before it entered the book,
+   * by the rules or by an operator's approval, so it does not hold the pair back again.
+   */
   private eligibility(policy: ProviderPolicy, now: Date) {
     const snapshot = toPolicySnapshot(policy);
     return (
@@ -150,19 +159,31 @@ export class MarketMatcher {
       buyer: PartySnapshot,
       order: BuyOrder,
     ): boolean =>
-      this.compliance.evaluate({
-        policy: snapshot,
-        seller,
-        lot,
-        buyer,
-        transferMethods:
-          order.transferMethods && order.transferMethods.length > 0
-            ? (order.transferMethods as ListingCandidate['lot']['transferMethods'])
-            : undefined,
-        at: now,
-      }).outcome === 'pass';
+      this.compliance
+        .evaluate({
+          policy: snapshot,
+          seller,
+          lot,
+          buyer,
+          transferMethods:
+            order.transferMethods && order.transferMethods.length > 0
+              ? (order.transferMethods as ListingCandidate['lot']['transferMethods'])
+              : undefined,
+          at: now,
+        })
+        .checks.every(
+          (check) =>
+            check.outcome === 'pass' || (check.outcome === 'review' && LISTING_REVIEW_RULES.has(check.rule)),
+        );
   }
 }
+
+/** Rules whose review an operator decides on the listing, before it can be matched at all. */
+const LISTING_REVIEW_RULES: ReadonlySet<ComplianceRuleName> = new Set<ComplianceRuleName>([
+  'seller_kyc_not_verified',
+  'lot_not_verified',
+  'lot_above_policy_maximum',
+]);
 
 /** The lowest bid that can fill an incoming listing: its price now (a schedule's current tier). */
 function minimumPrice(listing: Listing, now: Date): number {
