@@ -1,0 +1,188 @@
+import { DataSource, type EntityManager } from 'typeorm';
+import { MarketCandidates } from '../../libs/market/src/matching/market-candidates.repository';
+import { startApi, type TestApi } from '../support/api-app';
+import { createTestProvider } from '../factories/catalog.factory';
+import { verifiedLot, verifyKyc } from '../factories/credits.factory';
+import { registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
+
+type Auth = { Authorization: string };
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+const flatten = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)];
+
+/**
+ * The matcher's candidate queries on a market of a few thousand rows: they must walk the book indexes in
+ * order (never read the whole table), and page through candidates the engine skips.
+ */
+describe('market: the matcher’s candidate queries at depth', () => {
+  let api: TestApi;
+  let db: DataSource;
+  let operator: { auth: Auth };
+  let seller: RegisteredFirm;
+  let buyer: RegisteredFirm;
+
+  beforeAll(async () => {
+    api = await startApi();
+    db = api.app.get(DataSource);
+    operator = await signInOperator(api);
+    seller = await registerFirm(api.http);
+    buyer = await registerFirm(api.http);
+    await verifyKyc(api, operator.auth, seller.organizationId);
+    await verifyKyc(api, operator.auth, buyer.organizationId);
+  });
+  afterAll(() => api.close());
+
+  /** The SQL and parameters a candidate method sends, caught on a stand-in manager. */
+  const capture = async (
+    run: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<{ sql: string; params: unknown[] }> => {
+    const sent: Array<{ sql: string; params: unknown[] }> = [];
+    const recorder = {
+      query: async (sql: string, params: unknown[]) => {
+        sent.push({ sql, params });
+        return [];
+      },
+    } as unknown as EntityManager;
+    await run(recorder);
+    expect(sent).toHaveLength(1);
+    return sent[0];
+  };
+  const plan = async (query: { sql: string; params: unknown[] }): Promise<PlanNode[]> => {
+    const rows: Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }> = await db.query(
+      `EXPLAIN (FORMAT JSON) ${query.sql}`,
+      query.params,
+    );
+    return flatten(rows[0]['QUERY PLAN'][0].Plan);
+  };
+  const scansOf = (nodes: PlanNode[], table: string) =>
+    nodes.filter((n) => n['Relation Name'] === table).map((n) => [n['Node Type'], n['Index Name'] ?? null]);
+
+  /** Puts `count` listings of 1000 each on the lot straight into the table, and holds them on the lot. */
+  const insertListings = async (lotId: string, count: number, price: string, cancelledEvery = 0) => {
+    const cancelled = cancelledEvery > 0 ? `g % ${cancelledEvery} = 0` : 'false';
+    await db.query(
+      `INSERT INTO listings (organization_id, credit_lot_id, provider_code, currency, quantity_minor, remaining_minor,
+              price_bps, effective_price_bps, expires_at, tradable_until, transfer_methods, status)
+       SELECT lot.organization_id, lot.id, lot.provider_code, lot.currency, 1000,
+              CASE WHEN ${cancelled} THEN 0 ELSE 1000 END, ${price}, ${price}, lot.expires_at, lot.tradable_until,
+              lot.transfer_methods, CASE WHEN ${cancelled} THEN 'cancelled' ELSE 'active' END
+         FROM credit_lots lot, generate_series(1, $2::int) g
+        WHERE lot.id = $1`,
+      [lotId, count],
+    );
+    await db.query(
+      `UPDATE credit_lots SET listed_minor = (SELECT coalesce(sum(remaining_minor), 0) FROM listings
+                WHERE credit_lot_id = $1 AND status = 'active') WHERE id = $1`,
+      [lotId],
+    );
+  };
+
+  it('reads listings for an incoming order through listings_book_idx, cheapest first, past skipped ones', async () => {
+    const code = await createTestProvider(db);
+    const ownLot = await verifiedLot(api, operator.auth, buyer.auth, {
+      providerCode: code,
+      faceValueMinor: 100_000_000,
+    });
+    const sellerLot = await verifiedLot(api, operator.auth, seller.auth, {
+      providerCode: code,
+      faceValueMinor: 100_000_000,
+    });
+    // 500 of the buyer's own listings sit cheapest; the seller's 3000 (a quarter cancelled) cost 2001..5000.
+    await insertListings(ownLot, 500, '1000 + g % 50');
+    await insertListings(sellerLot, 3000, '2000 + g', 4);
+    await db.query('ANALYZE listings');
+
+    const query = await capture((manager) =>
+      api.app
+        .get(MarketCandidates)
+        .listingsFor(manager, { providerCode: code, currency: 'USD' }, 8000, new Date(), 0),
+    );
+    const nodes = await plan(query);
+    const listings = scansOf(nodes, 'listings');
+    expect(listings).toEqual([[expect.stringMatching(/Index/), 'listings_book_idx']]);
+    expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'listings')).toEqual(
+      [],
+    );
+
+    // The buyer's own 500 fill more than two candidate pages; the order must reach the seller's behind them.
+    const placed = await api.http
+      .post('/v1/orders')
+      .set(buyer.auth)
+      .send({
+        providerCode: code,
+        currency: 'USD',
+        quantityMinor: 2500,
+        maxPriceBps: 2003,
+        timeInForce: 'IOC',
+      })
+      .expect(201);
+    expect(
+      placed.body.trades.map((t: { quantityMinor: number; priceBps: number }) => [
+        t.quantityMinor,
+        t.priceBps,
+      ]),
+    ).toEqual([
+      [1000, 2001],
+      [1000, 2002],
+      [500, 2003],
+    ]);
+    const lot = await api.http.get(`/v1/credit-lots/${sellerLot}`).set(seller.auth).expect(200);
+    expect(lot.body).toMatchObject({ soldMinor: 2500, listedMinor: 2250 * 1000 - 2500 });
+  });
+
+  it('reads buy orders for an incoming listing through buy_orders_book_idx, highest first', async () => {
+    const code = await createTestProvider(db);
+    const insertOrders = async (organizationId: string, count: number, price: string, filledEvery = 0) => {
+      const filled = filledEvery > 0 ? `g % ${filledEvery} = 0` : 'false';
+      await db.query(
+        `INSERT INTO buy_orders (organization_id, provider_code, currency, quantity_minor, remaining_minor, filled_minor,
+                max_price_bps, time_in_force, status)
+         SELECT $1, $2, 'USD', 1000, CASE WHEN ${filled} THEN 0 ELSE 1000 END, CASE WHEN ${filled} THEN 1000 ELSE 0 END,
+                ${price}, 'GTC', CASE WHEN ${filled} THEN 'filled' ELSE 'open' END
+           FROM generate_series(1, $3::int) g`,
+        [organizationId, code, count],
+      );
+    };
+    // 450 of the seller's own bids sit highest; the buyer's 3000 (a quarter filled) bid 1001..4000.
+    await insertOrders(seller.organizationId, 450, '9000 + g % 50');
+    await insertOrders(buyer.organizationId, 3000, '1000 + g', 4);
+    await db.query('ANALYZE buy_orders');
+
+    const query = await capture((manager) =>
+      api.app
+        .get(MarketCandidates)
+        .ordersFor(manager, { providerCode: code, currency: 'USD' }, 3000, new Date(), 0),
+    );
+    const nodes = await plan(query);
+    expect(scansOf(nodes, 'buy_orders')).toEqual([[expect.stringMatching(/Index/), 'buy_orders_book_idx']]);
+    expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'buy_orders')).toEqual(
+      [],
+    );
+
+    const lotId = await verifiedLot(api, operator.auth, seller.auth, {
+      providerCode: code,
+      faceValueMinor: 10_000,
+    });
+    const listed = await api.http
+      .post('/v1/listings')
+      .set(seller.auth)
+      .send({ creditLotId: lotId, quantityMinor: 1500, priceBps: 3998 })
+      .expect(201);
+    // 4000 was filled already; the seller's own bids above are skipped.
+    expect(
+      listed.body.trades.map((t: { quantityMinor: number; priceBps: number }) => [
+        t.quantityMinor,
+        t.priceBps,
+      ]),
+    ).toEqual([
+      [1000, 3999],
+      [500, 3998],
+    ]);
+    expect(listed.body.listing).toMatchObject({ status: 'filled', remainingMinor: 0 });
+  });
+});
