@@ -12,6 +12,7 @@ import { AuditModule } from '@carryover/audit';
 import { CatalogModule } from '@carryover/catalog';
 import { ComplianceModule } from '@carryover/compliance';
 import { CreditsModule } from '@carryover/credits';
+import { EscrowLedgerModule } from '@carryover/escrow';
 import { MarketModule } from '@carryover/market';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
@@ -24,6 +25,7 @@ import { AdminOrganizationsController } from './compliance/admin-organizations.c
 import { AdminReviewsController } from './compliance/admin-reviews.controller';
 import { AdminCreditLotsController } from './credits/admin-credit-lots.controller';
 import { CreditLotsController } from './credits/credit-lots.controller';
+import { AdminLedgerController } from './escrow/admin-ledger.controller';
 import { ListingsController } from './market/listings.controller';
 import { MarketsController } from './market/markets.controller';
 import { OrdersController } from './market/orders.controller';
@@ -100,6 +102,7 @@ export class ApiModule implements NestModule {
         ComplianceModule,
         CreditsModule,
         MarketModule,
+        EscrowLedgerModule,
       ],
       controllers: [
         AuthController,
@@ -116,6 +119,7 @@ export class ApiModule implements NestModule {
         OrdersController,
         TradesController,
         MarketsController,
+        AdminLedgerController,
         AdminAuditController,
         HealthController,
         MetricsController,
