@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import { Clock } from '@carryover/shared';
 import { createTestProvider } from '../factories/catalog.factory';
 import { signInOperator, type RegisteredFirm } from '../factories/identity.factory';
 import { startApi, type TestApi } from '../support/api-app';
@@ -162,6 +163,84 @@ describe('market concurrency: one matcher per market, across requests and instan
       await held.release();
     }
   }, 60_000);
+
+  describe('a side that waited for the market lock is matched at the time it got the lock', () => {
+    let clock: jest.SpiedFunction<Clock['now']>;
+    beforeEach(() => {
+      clock = jest.spyOn(api.app.get(Clock), 'now');
+    });
+    afterEach(() => clock.mockRestore());
+
+    /** Sends a request that queues on the held lock, moves the clock to `later` while it waits, then lets it run. */
+    async function whileWaiting(code: string, send: () => Promise<Response>, later: number) {
+      const held = await holdMarketLock(db, code);
+      try {
+        // A supertest request starts only once something subscribes to it.
+        const sent = Promise.resolve(send());
+        await pollUntil(
+          () => held.waiters(),
+          (n) => n === 1,
+          10_000,
+          'the request waiting on the lock',
+        );
+        clock.mockReturnValue(new Date(later));
+        await held.release();
+        return await withDeadline(sent, 10_000, 'the request once the lock is released');
+      } finally {
+        await held.release();
+      }
+    }
+
+    it('a buy order does not take a listing whose tradable window closed meanwhile', async () => {
+      const code = await createTestProvider(db);
+      const lotId = await marketLot(api, operator.auth, sellers[2], code, {
+        ...LOT,
+        faceValueMinor: 100_000,
+      });
+      const listed = await listing(api.http, sellers[2], {
+        creditLotId: lotId,
+        quantityMinor: 10_000,
+        priceBps: 7000,
+      });
+      expect(listed.status).toBe(201);
+
+      const placed = await whileWaiting(
+        code,
+        () => order(api.http, buyers[1], { providerCode: code, quantityMinor: 10_000, maxPriceBps: 7500 }),
+        Date.parse(listed.body.listing.tradableUntil) + 60_000,
+      );
+
+      expect(placed.status).toBe(201);
+      expect(placed.body.trades).toEqual([]);
+      expect(placed.body.order).toMatchObject({ status: 'open', remainingMinor: 10_000 });
+    }, 30_000);
+
+    it('a listing does not fill a buy order whose goodTill passed meanwhile', async () => {
+      const code = await createTestProvider(db);
+      const lotId = await marketLot(api, operator.auth, sellers[2], code, {
+        ...LOT,
+        faceValueMinor: 100_000,
+      });
+      const goodTill = Date.now() + 86_400_000;
+      const resting = await order(api.http, buyers[2], {
+        providerCode: code,
+        quantityMinor: 10_000,
+        maxPriceBps: 7500,
+        goodTill: new Date(goodTill).toISOString(),
+      });
+      expect(resting.body.order).toMatchObject({ status: 'open' });
+
+      const listed = await whileWaiting(
+        code,
+        () => listing(api.http, sellers[2], { creditLotId: lotId, quantityMinor: 10_000, priceBps: 7000 }),
+        goodTill + 60_000,
+      );
+
+      expect(listed.status).toBe(201);
+      expect(listed.body.trades).toEqual([]);
+      expect(listed.body.listing).toMatchObject({ status: 'active', remainingMinor: 10_000 });
+    }, 30_000);
+  });
 
   it('stays correct with two API instances matching the same market at once', async () => {
     const second = await startApi();

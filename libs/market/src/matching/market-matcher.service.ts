@@ -19,6 +19,7 @@ import {
   type Listing,
   type MatchResult,
 } from '@carryover/matching';
+import { Clock } from '@carryover/shared';
 import type { TradeEntity } from '../entities/trade.entity';
 import {
   CANDIDATE_PAGE,
@@ -55,15 +56,21 @@ export class MarketMatcher {
     private readonly repricer: Repricer,
     private readonly compliance: ComplianceService,
     private readonly trades: TradeWriter,
+    private readonly clock: Clock,
     config: ConfigService,
   ) {
     this.feeBps = Number(config.get('PLATFORM_FEE_BPS') ?? DEFAULT_PLATFORM_FEE_BPS);
   }
 
-  /** Takes the market's lock and brings due schedule prices up to date; call before reading the book. */
-  async prepare(manager: EntityManager, market: Market, now: Date): Promise<void> {
+  /**
+   * Takes the market's lock and brings due schedule prices up to date; call before reading the book.
+   * Returns the time to match at, read once the lock is held: the wait for it can be long.
+   */
+  async prepare(manager: EntityManager, market: Market): Promise<Date> {
     await lockMarket(manager, market);
+    const now = this.clock.now();
     await this.repricer.repriceDue(manager, now, market);
+    return now;
   }
 
   async matchOrder(

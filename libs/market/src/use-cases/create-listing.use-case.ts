@@ -52,11 +52,10 @@ export class CreateListingUseCase {
   ): Promise<{ listing: ListingView; trades: TradeView[] }> {
     const scope = OrganizationScope.of(actor);
     return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
       // The market lock comes before any row lock, the same order the matcher uses, so no deadlock.
       const known = await this.holdings.findOwn(manager, scope, command.creditLotId);
       const market = { providerCode: known.providerCode, currency: known.currency };
-      await this.matcher.prepare(manager, market, now);
+      const now = await this.matcher.prepare(manager, market);
       const lot = await this.holdings.lockOwn(manager, scope, command.creditLotId);
       const provider = await this.catalog.findProvider(lot.providerCode, manager);
       if (!provider) throw new NotFoundError('Provider', lot.providerCode);

@@ -40,8 +40,7 @@ export class DecideListingReview implements OnModuleInit {
   ): Promise<void> {
     const known = await this.listings.get(manager, listingId);
     const market = { providerCode: known.providerCode, currency: known.currency };
-    const now = this.clock.now();
-    await this.matcher.prepare(manager, market, now);
+    const now = await this.matcher.prepare(manager, market);
     const listing = await this.listings.lockById(manager, listingId);
     if (!listing) throw new NotFoundError('Listing', listingId);
     if (listing.status !== 'pending_review')

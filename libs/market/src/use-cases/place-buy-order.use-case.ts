@@ -41,9 +41,8 @@ export class PlaceBuyOrderUseCase {
     command: PlaceBuyOrderCommand,
   ): Promise<{ order: OrderView; trades: TradeView[] }> {
     const scope = OrganizationScope.of(actor);
-    const now = this.clock.now();
     const provider = await this.catalog.requireMarket(command.providerCode, command.currency);
-    if (command.goodTill && command.goodTill.getTime() <= now.getTime()) {
+    if (command.goodTill && command.goodTill.getTime() <= this.clock.now().getTime()) {
       throw new ValidationError([{ field: 'goodTill', message: 'must be in the future' }]);
     }
     if (command.minFillMinor !== undefined && command.minFillMinor > command.quantityMinor) {
@@ -52,7 +51,7 @@ export class PlaceBuyOrderUseCase {
 
     return this.dataSource.transaction(async (manager) => {
       const market = { providerCode: provider.code, currency: command.currency };
-      await this.matcher.prepare(manager, market, now);
+      const now = await this.matcher.prepare(manager, market);
       const buyer = toPartySnapshot(await this.directory.get(scope.organizationId, manager));
       const row = await this.orders.insert(manager, {
         organizationId: scope.organizationId,
