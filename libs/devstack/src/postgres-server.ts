@@ -25,6 +25,8 @@ export interface StartPostgresOptions {
   port?: number;
   /** true keeps the data across runs; false is a throwaway test cluster (no fsync, removed on stop) */
   persistent: boolean;
+  /** keeps fsync and synchronous_commit on in a throwaway cluster, so commits are durable (benchmarks) */
+  durable?: boolean;
   /** run in its own process group so a terminal Ctrl-C reaches only the parent */
   detached?: boolean;
 }
@@ -83,12 +85,13 @@ async function startInDir(
 
   const portFile = options.persistent ? portFileFor(dataDir) : undefined;
   const logFile = join(dataDir, 'postgres.log');
+  const durable = options.persistent || options.durable === true;
   for (let attempt = 1; ; attempt += 1) {
     const port = options.port ?? (await choosePort(portFile));
     const socket = socketDirFor(dataDir, port, user);
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     const logOffset = fileSize(logFile);
-    const server = spawnLogged(binaries.postgres, serverArgs(dataDir, port, socket.dir, options.persistent), {
+    const server = spawnLogged(binaries.postgres, serverArgs(dataDir, port, socket.dir, durable), {
       logFile,
       cwd: dataDir,
       detached: options.detached,
@@ -117,10 +120,10 @@ async function startInDir(
   }
 }
 
-function serverArgs(dataDir: string, port: number, socketDir: string, persistent: boolean): string[] {
+function serverArgs(dataDir: string, port: number, socketDir: string, durable: boolean): string[] {
   const args = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1'];
   // A throwaway test cluster trades crash safety for speed.
-  if (!persistent) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  if (!durable) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   return args;
 }
 
