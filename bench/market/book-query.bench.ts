@@ -1,0 +1,185 @@
+// The market-data book (asks and bids aggregated per price level, the cheapest 200 ask levels shown) as the
+// resting listings of one market grow from 1,000 to 100,000. Measured per size through
+// MarketQueryService.book (its two SQL queries) and GET /v1/markets/:code/book over loopback HTTP.
+// - Two markets, two price spreads: "wide" spreads listings over 3,000 prices (5000..7999 bps), so the
+//   index-ordered scan stops after the 200 cheapest levels; "dense" puts them all on 200 prices, so every
+//   listing is inside the shown levels and is read: the worst case.
+// - Listings are bulk-inserted with generate_series as copies of one listing created through the API, on one
+//   lot; the lot's listed amount is not adjusted for the copies (the book reads only the listings table).
+// - Samples are sequential (no concurrency); the table is VACUUM ANALYZEd after each insert.
+import { cpus, loadavg } from 'node:os';
+import { MarketQueryService } from '@carryover/market';
+import {
+  call,
+  createBenchProvider,
+  fmt,
+  kycVerifiedFirm,
+  quantile,
+  signInOperator,
+  startBenchApi,
+  startBenchStack,
+  stopOnSignals,
+  verifiedLot,
+  type Auth,
+  type BenchApi,
+} from './bench-stack';
+
+const SIZES = [1_000, 10_000, 100_000];
+const WARMUP = 20;
+const SAMPLES = 300;
+/** Each measurement stops sampling after this long, whichever comes first. */
+const SAMPLE_BUDGET_MS = 15_000;
+const RUN_LIMIT_MS = 5 * 60_000;
+
+interface Spread {
+  label: string;
+  code: string;
+  prices: number;
+}
+
+const SPREADS: Spread[] = [
+  { label: 'wide', code: 'bench-book-wide', prices: 3_000 },
+  { label: 'dense', code: 'bench-book-dense', prices: 200 },
+];
+
+async function sample(run: () => Promise<unknown>): Promise<Float64Array> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const latencies: number[] = [];
+  const started = performance.now();
+  while (latencies.length < SAMPLES && performance.now() - started < SAMPLE_BUDGET_MS) {
+    const t0 = performance.now();
+    await run();
+    latencies.push(performance.now() - t0);
+  }
+  return Float64Array.from(latencies).sort();
+}
+
+/** Adds copies of the template listing, priced over `prices` levels, until the market holds `total`. */
+async function growTo(api: BenchApi, templateId: string, prices: number, from: number, total: number) {
+  await api.db.query(
+    `INSERT INTO listings (organization_id, credit_lot_id, provider_code, currency, quantity_minor,
+            remaining_minor, price_bps, effective_price_bps, expires_at, tradable_until, transfer_methods, status)
+     SELECT t.organization_id, t.credit_lot_id, t.provider_code, t.currency, 1000 + g % 97, 1000 + g % 97,
+            5000 + g % $4, 5000 + g % $4, t.expires_at, t.tradable_until, t.transfer_methods, 'active'
+       FROM listings t, generate_series($2::int, $3::int) g
+      WHERE t.id = $1`,
+    [templateId, from + 1, total, prices],
+  );
+}
+
+/** A firm with a lot in each market, one listing there through the API, and 20 resting bids. */
+async function seed(api: BenchApi): Promise<{ templates: Map<string, string>; buyer: Auth }> {
+  const operator = await signInOperator(api);
+  const seller = await kycVerifiedFirm(api, operator, 'seller');
+  const buyer = await kycVerifiedFirm(api, operator, 'buyer');
+  const templates = new Map<string, string>();
+  for (const { code } of SPREADS) {
+    await createBenchProvider(api.db, code);
+    const lotId = await verifiedLot(api, operator, seller.auth, code, 1_000_000);
+    const created = await call<{ listing: { id: string } }>(api, 'POST', '/v1/listings', {
+      auth: seller.auth,
+      body: { creditLotId: lotId, quantityMinor: 1_000, priceBps: 5000 },
+    });
+    templates.set(code, created.listing.id);
+    for (let i = 0; i < 20; i++) {
+      await call(api, 'POST', '/v1/orders', {
+        auth: buyer.auth,
+        body: {
+          providerCode: code,
+          currency: 'USD',
+          quantityMinor: 500,
+          maxPriceBps: 4000 + i,
+          timeInForce: 'GTC',
+        },
+      });
+    }
+  }
+  return { templates, buyer: buyer.auth };
+}
+
+async function main(): Promise<void> {
+  const stack = await startBenchStack({ durable: false });
+  const unhook = stopOnSignals(stack.stop);
+  const watchdog = setTimeout(() => {
+    console.error(`run limit of ${RUN_LIMIT_MS / 60_000} min reached: stopping`);
+    void stack.stop().finally(() => process.exit(1));
+  }, RUN_LIMIT_MS);
+  let api: BenchApi | undefined;
+  try {
+    api = await startBenchApi(stack);
+    const { templates, buyer } = await seed(api);
+    const service = api.app.get(MarketQueryService);
+    const [{ version }] = await api.db.query(`SELECT current_setting('server_version') AS version`);
+    console.log(
+      `Carryover book query — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
+        `PostgreSQL ${version}; load average at start ${fmt(loadavg()[0], 2)}`,
+    );
+    console.log(
+      `up to ${SAMPLES} sequential samples per figure after ${WARMUP} warm-up calls; 20 resting bids\n`,
+    );
+    console.log('listings  spread  levels | service p50     p99 | HTTP p50     p99 | plan of the asks query');
+
+    const p50s = new Map<string, number[]>();
+    let resting = 1;
+    for (const size of SIZES) {
+      for (const spread of SPREADS) {
+        await growTo(api, templates.get(spread.code) as string, spread.prices, resting, size);
+      }
+      await api.db.query('VACUUM ANALYZE listings');
+      resting = size;
+      for (const spread of SPREADS) {
+        const current = api;
+        const viaService = await sample(() => service.book(spread.code, 'USD', new Date()));
+        const viaHttp = await sample(() =>
+          call(current, 'GET', `/v1/markets/${spread.code}/book?currency=USD`, { auth: buyer }),
+        );
+        const book = await service.book(spread.code, 'USD', new Date());
+        p50s.set(spread.label, [...(p50s.get(spread.label) ?? []), quantile(viaService, 0.5)]);
+        console.log(
+          `${size.toLocaleString('en-US').padStart(8)}  ${spread.label.padEnd(6)} ${String(book.asks.length).padStart(6)} | ` +
+            `${fmt(quantile(viaService, 0.5), 2).padStart(7)} ${fmt(quantile(viaService, 0.99), 2).padStart(7)} ms | ` +
+            `${fmt(quantile(viaHttp, 0.5), 2).padStart(7)} ${fmt(quantile(viaHttp, 0.99), 2).padStart(7)} ms | ` +
+            (await askPlan(api, spread.code)),
+        );
+      }
+    }
+    console.log('\ngrowth of the service p50:');
+    for (const [label, series] of p50s) {
+      const steps = series.slice(1).map((p50, i) => `×${fmt(p50 / series[i], 1)}`);
+      console.log(
+        `  ${label.padEnd(6)} 1k → 10k ${steps[0]}, 10k → 100k ${steps[1]}; ` +
+          `100k vs 1k ×${fmt(series[series.length - 1] / series[0], 1)}`,
+      );
+    }
+    console.log(`load average at end ${fmt(loadavg()[0], 2)}`);
+  } finally {
+    clearTimeout(watchdog);
+    await api?.close().catch(() => {});
+    await stack.stop();
+    unhook();
+  }
+}
+
+/**
+ * The scan nodes Postgres chooses for the asks query, e.g. "GroupAggregate → Index Scan using ...".
+ * A copy of MarketQueryService.book's asks query, explained rather than run.
+ */
+async function askPlan(api: BenchApi, code: string): Promise<string> {
+  const rows: Array<{ 'QUERY PLAN': string }> = await api.db.query(
+    `EXPLAIN SELECT effective_price_bps AS price, sum(remaining_minor)::text AS quantity, count(*)::int AS count
+       FROM listings WHERE provider_code = $1 AND currency = $2 AND status IN ('active', 'partially_filled')
+        AND tradable_until > $3
+      GROUP BY effective_price_bps ORDER BY effective_price_bps ASC LIMIT 200`,
+    [code, 'USD', new Date()],
+  );
+  return rows
+    .map((row) => row['QUERY PLAN'].trim().replace(/^->\s*/, ''))
+    .filter((line) => /Scan|Aggregate|Sort/.test(line) && !line.startsWith('Sort Key'))
+    .map((line) => line.replace(/\s+\(cost=.*$/, '').replace(/ on listings$/, ''))
+    .join(' → ');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

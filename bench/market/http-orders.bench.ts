@@ -1,0 +1,306 @@
+// Buy orders over HTTP against the real API on a durable Postgres, next to pgbench's TPC-B on the same server.
+// - Each order is an IOC that fills against one resting listing: one transaction with the market lock, the
+//   candidate query, compliance, a trade, lot/listing/order updates, a compliance record and audit events.
+// - 16 clients run in a worker thread (their own event loop), so the API's event loop serves only requests.
+// - One market serialises every order on its advisory lock; ten markets show what runs in parallel.
+// - pgbench (TPC-B, scale 10, -c 16 -j 2 -T 20) runs afterwards on the same server, in its own database,
+//   with the API closed: the ratio says what an order costs next to a small standard durable transaction.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Client } from 'pg';
+import { createDatabase, databaseUrl } from '../../libs/devstack/src';
+import {
+  call,
+  createBenchProvider,
+  fmt,
+  kycVerifiedFirm,
+  quantile,
+  signInOperator,
+  startBenchApi,
+  startBenchStack,
+  stopOnSignals,
+  verifiedLot,
+  type Auth,
+  type BenchApi,
+  type BenchStack,
+} from './bench-stack';
+
+const CLIENTS = 16;
+const PHASE_MS = 20_000;
+const SOLO_PHASE_MS = 5_000;
+const PHASE_MAX_ORDERS = 20_000;
+const WARMUP_ORDERS = 300;
+const MARKETS = 10;
+const LOTS_PER_MARKET = 3;
+const LISTINGS_PER_LOT = 10;
+const LOT_FACE_VALUE_MINOR = 1_000_000;
+const ORDER_QUANTITY_MINOR = 100;
+const PGBENCH = { scale: 10, clients: 16, threads: 2, seconds: 20 };
+/** The whole run stops, servers included, if it has not finished by then. */
+const RUN_LIMIT_MS = 10 * 60_000;
+
+interface PhaseResult {
+  orders: number;
+  trades: number;
+  errors: number;
+  firstError?: string;
+  elapsedMs: number;
+  latenciesMs: number[];
+}
+
+// Plain JavaScript for the worker thread: fetch from Node's undici, one keep-alive socket per client.
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, authorization, markets, clients, maxOrders, durationMs, body } = workerData;
+const latenciesMs = [];
+let issued = 0, trades = 0, errors = 0, firstError;
+const started = performance.now();
+async function client() {
+  for (;;) {
+    const i = issued++;
+    if (i >= maxOrders || performance.now() - started >= durationMs) return;
+    const payload = JSON.stringify({ ...body, providerCode: markets[i % markets.length] });
+    const t0 = performance.now();
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: payload,
+    });
+    const text = await response.text();
+    latenciesMs.push(performance.now() - t0);
+    if (response.status === 201) trades += JSON.parse(text).trades.length;
+    else if (errors++ === 0) firstError = response.status + ' ' + text.slice(0, 300);
+  }
+}
+Promise.all(Array.from({ length: clients }, client)).then(() => {
+  parentPort.postMessage({
+    orders: latenciesMs.length, trades, errors, firstError,
+    elapsedMs: performance.now() - started, latenciesMs,
+  });
+});
+`;
+
+function runPhase(
+  api: BenchApi,
+  buyer: Auth,
+  markets: string[],
+  limits: { clients: number; maxOrders: number; durationMs: number },
+): Promise<PhaseResult> {
+  const worker = new Worker(LOAD_WORKER, {
+    eval: true,
+    workerData: {
+      url: `${api.baseUrl}/v1/orders`,
+      authorization: buyer.Authorization,
+      markets,
+      ...limits,
+      body: {
+        currency: 'USD',
+        quantityMinor: ORDER_QUANTITY_MINOR,
+        maxPriceBps: 9000,
+        timeInForce: 'IOC',
+      },
+    },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (result: PhaseResult) => {
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.once('error', reject);
+  });
+}
+
+async function seedMarkets(api: BenchApi): Promise<{ markets: string[]; buyer: Auth }> {
+  const operator = await signInOperator(api);
+  const seller = await kycVerifiedFirm(api, operator, 'seller');
+  const buyer = await kycVerifiedFirm(api, operator, 'buyer');
+  const markets = Array.from({ length: MARKETS }, (_, i) => `bench-${i + 1}`);
+  for (const code of markets) {
+    await createBenchProvider(api.db, code);
+    for (let lot = 0; lot < LOTS_PER_MARKET; lot++) {
+      const lotId = await verifiedLot(api, operator, seller.auth, code, LOT_FACE_VALUE_MINOR);
+      for (let listing = 0; listing < LISTINGS_PER_LOT; listing++) {
+        await call(api, 'POST', '/v1/listings', {
+          auth: seller.auth,
+          body: {
+            creditLotId: lotId,
+            quantityMinor: LOT_FACE_VALUE_MINOR / LISTINGS_PER_LOT,
+            priceBps: 7000 + listing * 10,
+          },
+        });
+      }
+    }
+  }
+  return { markets, buyer: buyer.auth };
+}
+
+interface DbCounters {
+  commits: number;
+  walBytes: number;
+}
+
+async function dbCounters(db: BenchApi['db']): Promise<DbCounters> {
+  const [row] = await db.query(
+    `SELECT xact_commit::float8 AS commits, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS wal
+       FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return { commits: row.commits, walBytes: row.wal };
+}
+
+function report(
+  label: string,
+  result: PhaseResult,
+  db: { before: DbCounters; after: DbCounters },
+  eventLoopBusy: number,
+): number {
+  const sorted = Float64Array.from(result.latenciesMs).sort();
+  const rate = result.orders / (result.elapsedMs / 1000);
+  console.log(label);
+  console.log(
+    `  ${result.orders} orders in ${fmt(result.elapsedMs / 1000)} s: ${fmt(rate)} orders/s; ` +
+      `latency p50 ${fmt(quantile(sorted, 0.5), 2)} ms, p99 ${fmt(quantile(sorted, 0.99), 2)} ms, ` +
+      `max ${fmt(sorted[sorted.length - 1], 2)} ms`,
+  );
+  console.log(
+    `  filled ${result.trades}/${result.orders}, errors ${result.errors}; ` +
+      `${fmt((db.after.commits - db.before.commits) / result.orders)} commits and ` +
+      `${fmt((db.after.walBytes - db.before.walBytes) / result.orders / 1024)} KiB WAL per order; ` +
+      `API event loop busy ${fmt(eventLoopBusy * 100, 0)}%` +
+      (result.firstError ? `\n  first error: ${result.firstError}` : ''),
+  );
+  return rate;
+}
+
+function pgbenchBinary(major: number): string {
+  const debian = `/usr/lib/postgresql/${major}/bin/pgbench`;
+  return existsSync(debian) ? debian : 'pgbench';
+}
+
+function run(binary: string, args: string[], cwd: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`${binary} ${args.join(' ')} exited ${code ?? signal}:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
+/** TPC-B on a database of its own on the same server; TPS and per-transaction latency from its log. */
+async function runPgbench(stack: BenchStack, major: number): Promise<{ tps: number; sorted: Float64Array }> {
+  await createDatabase(stack.postgres.url, 'pgbench');
+  const url = new URL(databaseUrl(stack.postgres.url, 'pgbench'));
+  const connection = ['-h', '127.0.0.1', '-p', url.port, '-U', 'postgres'];
+  const binary = pgbenchBinary(major);
+  const logDir = mkdtempSync(join(tmpdir(), 'carryover-pgbench-'));
+  try {
+    await run(binary, ['-i', '-q', '-s', String(PGBENCH.scale), ...connection, 'pgbench'], logDir, 180_000);
+    const { clients, threads, seconds } = PGBENCH;
+    const args = ['-c', String(clients), '-j', String(threads), '-T', String(seconds), '-l', ...connection];
+    const output = await run(binary, [...args, 'pgbench'], logDir, (seconds + 60) * 1000);
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1] ?? NaN);
+    // Log lines: client_id transaction_no latency_us script_no epoch_s epoch_us
+    const latencies: number[] = [];
+    for (const file of readdirSync(logDir).filter((name) => name.startsWith('pgbench_log.'))) {
+      for (const line of readFileSync(join(logDir, file), 'utf8').split('\n')) {
+        const us = Number(line.split(' ')[2]);
+        if (Number.isFinite(us)) latencies.push(us / 1000);
+      }
+    }
+    return { tps, sorted: Float64Array.from(latencies).sort() };
+  } finally {
+    rmSync(logDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const stack = await startBenchStack({ durable: true });
+  const unhook = stopOnSignals(stack.stop);
+  const watchdog = setTimeout(() => {
+    console.error(`run limit of ${RUN_LIMIT_MS / 60_000} min reached: stopping`);
+    void stack.stop().finally(() => process.exit(1));
+  }, RUN_LIMIT_MS);
+  let api: BenchApi | undefined;
+  try {
+    const admin = new Client({ connectionString: stack.databaseUrl });
+    await admin.connect();
+    const settings = await admin.query(
+      `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync,
+              current_setting('synchronous_commit') AS sync, current_setting('server_version_num')::int / 10000 AS major`,
+    );
+    await admin.end();
+    const pg = settings.rows[0] as { version: string; fsync: string; sync: string; major: number };
+    console.log(
+      `Carryover HTTP buy orders vs pgbench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+    );
+    console.log(
+      `PostgreSQL ${pg.version} on 127.0.0.1: fsync=${pg.fsync}, synchronous_commit=${pg.sync}; API pool 10 (default)`,
+    );
+
+    const live = await startBenchApi(stack);
+    api = live;
+    const seedStart = Date.now();
+    const { markets, buyer } = await seedMarkets(live);
+    console.log(
+      `seeded over HTTP in ${fmt((Date.now() - seedStart) / 1000)} s: ${MARKETS} markets × ${LOTS_PER_MARKET} lots × ` +
+        `${LISTINGS_PER_LOT} listings; each order: IOC ${ORDER_QUANTITY_MINOR} minor at max 9000 bps, fills one listing`,
+    );
+    console.log(
+      `each phase runs until ${PHASE_MAX_ORDERS} orders or ${PHASE_MS / 1000} s (the 1-client phase ` +
+        `${SOLO_PHASE_MS / 1000} s), after ${WARMUP_ORDERS} warm-up orders; load average ${fmt(loadavg()[0], 2)}\n`,
+    );
+    const warmup = { clients: CLIENTS, maxOrders: WARMUP_ORDERS, durationMs: PHASE_MS };
+    await runPhase(live, buyer, markets.slice(0, 1), warmup);
+
+    const phase = async (label: string, clients: number, inMarkets: string[], durationMs: number) => {
+      const before = await dbCounters(live.db);
+      const loop = performance.eventLoopUtilization();
+      const result = await runPhase(live, buyer, inMarkets, {
+        clients,
+        maxOrders: PHASE_MAX_ORDERS,
+        durationMs,
+      });
+      const busy = performance.eventLoopUtilization(loop).utilization;
+      return report(label, result, { before, after: await dbCounters(live.db) }, busy);
+    };
+    // Without contention: the service time of one order, the floor under every latency below.
+    await phase('1 client, 1 market', 1, markets.slice(0, 1), SOLO_PHASE_MS);
+    const oneRate = await phase(`${CLIENTS} clients, 1 market`, CLIENTS, markets.slice(0, 1), PHASE_MS);
+    const tenRate = await phase(`${CLIENTS} clients, ${MARKETS} markets`, CLIENTS, markets, PHASE_MS);
+    await live.close();
+    api = undefined;
+
+    console.log(
+      `\npgbench TPC-B, scale ${PGBENCH.scale}, -c ${PGBENCH.clients} -j ${PGBENCH.threads} -T ${PGBENCH.seconds}, same server:`,
+    );
+    const bench = await runPgbench(stack, pg.major);
+    console.log(
+      `  ${bench.sorted.length} transactions: ${fmt(bench.tps)} TPS; ` +
+        `latency p50 ${fmt(quantile(bench.sorted, 0.5), 2)} ms, p99 ${fmt(quantile(bench.sorted, 0.99), 2)} ms`,
+    );
+    console.log('\norders/s as a fraction of pgbench TPS:');
+    console.log(`  ${CLIENTS} clients, 1 market:   ${fmt(oneRate / bench.tps, 4)}`);
+    console.log(`  ${CLIENTS} clients, ${MARKETS} markets: ${fmt(tenRate / bench.tps, 4)}`);
+    console.log(`  ${MARKETS} markets vs 1 market: ×${fmt(tenRate / oneRate, 2)}`);
+    console.log(`load average at end ${fmt(loadavg()[0], 2)}`);
+  } finally {
+    clearTimeout(watchdog);
+    await api?.close().catch(() => {});
+    await stack.stop();
+    unhook();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
