@@ -7,6 +7,7 @@ import { Compliance1764000500000 } from './1764000500000-Compliance';
 import { CreditLots1764000600000 } from './1764000600000-CreditLots';
 import { Market1764000700000 } from './1764000700000-Market';
 import { Ledger1764000800000 } from './1764000800000-Ledger';
+import { Payments1764000900000 } from './1764000900000-Payments';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreditLots1764000600000,
   Market1764000700000,
   Ledger1764000800000,
+  Payments1764000900000,
 ];

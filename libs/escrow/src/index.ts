@@ -16,3 +16,21 @@ export {
   type PostResult,
   type TradeLedgerBalances,
 } from './ledger/ledger.types';
+export * from './escrow-payments.module';
+export {
+  PaymentGateway,
+  PaymentProviderUnavailableError,
+  PaymentRequestRejectedError,
+  WebhookSignatureError,
+  type CreatePaymentOutcome,
+  type GatewayEvent,
+  type GatewayPaymentIntent,
+  type PaymentError,
+  type PaymentTrade,
+} from './gateway/payment-gateway';
+export { PAYMENT_ENTITIES } from './payments/payment-entities';
+export { PAYMENT_STATUSES, type PaymentStatus } from './payments/trade-payment.entity';
+export type { PaymentState } from './payments/payment-state';
+export { PaymentQueryService } from './payments/payment-query.service';
+export { HandleStripeEventUseCase } from './use-cases/handle-stripe-event.use-case';
+export { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@carryover/audit';
+import { ClockModule } from '@carryover/shared';
+import { EscrowLedgerModule } from './escrow-ledger.module';
+import { PaymentGateway } from './gateway/payment-gateway';
+import { StripePaymentGateway } from './gateway/stripe-payment-gateway';
+import { STRIPE_SETTINGS, type StripeSettings } from './gateway/stripe-settings';
+import { EscrowTradeRepository } from './payments/escrow-trade.repository';
+import { PAYMENT_ENTITIES } from './payments/payment-entities';
+import { PaymentQueryService } from './payments/payment-query.service';
+import { StripeEventRepository } from './payments/stripe-event.repository';
+import { TradePaymentRepository } from './payments/trade-payment.repository';
+import { FundTradeOnPaymentUseCase } from './use-cases/fund-trade-on-payment.use-case';
+import { HandleStripeEventUseCase } from './use-cases/handle-stripe-event.use-case';
+import { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
+
+/** Buyers' payments into escrow through the payment gateway, and the provider's webhooks. */
+@Module({
+  imports: [TypeOrmModule.forFeature(PAYMENT_ENTITIES), EscrowLedgerModule, AuditModule, ClockModule],
+  providers: [
+    {
+      provide: STRIPE_SETTINGS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService): StripeSettings => ({
+        secretKey: config.get<string>('STRIPE_SECRET_KEY') || undefined,
+        apiUrl: config.get<string>('STRIPE_API_URL') || undefined,
+        webhookSecret: config.get<string>('STRIPE_WEBHOOK_SECRET') || undefined,
+      }),
+    },
+    { provide: PaymentGateway, useClass: StripePaymentGateway },
+    EscrowTradeRepository,
+    TradePaymentRepository,
+    StripeEventRepository,
+    PaymentQueryService,
+    FundTradeOnPaymentUseCase,
+    HandleStripeEventUseCase,
+    PayForTradeUseCase,
+  ],
+  exports: [PaymentGateway, PaymentQueryService, PayForTradeUseCase, HandleStripeEventUseCase],
+})
+export class EscrowPaymentsModule {}

@@ -1,0 +1,80 @@
+import { DomainError } from '@carryover/shared';
+
+/** What the gateway needs of a trade to charge its buyer. */
+export interface PaymentTrade {
+  id: string;
+  grossMinor: bigint;
+  currency: string;
+}
+
+/** A payment provider's intent to collect a trade's gross from the buyer. */
+export interface GatewayPaymentIntent {
+  id: string;
+  /** The provider's status: succeeded, processing, requires_payment_method, requires_action, canceled, ... */
+  status: string;
+  clientSecret: string | null;
+  amountMinor: bigint;
+  currency: string;
+  /** The trade it pays for, from the intent's metadata; null when it was not made by Carryover. */
+  tradeId: string | null;
+  lastError: PaymentError | null;
+}
+
+export interface PaymentError {
+  code: string;
+  message: string;
+}
+
+export type CreatePaymentOutcome =
+  | { kind: 'accepted'; intent: GatewayPaymentIntent }
+  | { kind: 'declined'; intent: GatewayPaymentIntent | null; error: PaymentError };
+
+/** A verified webhook event; `paymentIntent` is set for payment_intent.* events. */
+export interface GatewayEvent {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  paymentIntent: GatewayPaymentIntent | null;
+}
+
+/** The webhook's signature does not verify: nothing in it may be trusted. */
+export class WebhookSignatureError extends DomainError {
+  constructor(detail: string) {
+    super('validation', 'invalid_signature', `The webhook signature does not verify: ${detail}`);
+  }
+}
+
+/** The provider could not be reached or kept failing after the retries; the caller may retry later. */
+export class PaymentProviderUnavailableError extends DomainError {
+  constructor(detail: string) {
+    super('rate_limited', 'payment_provider_unavailable', `The payment provider is unavailable: ${detail}`);
+  }
+}
+
+/** The provider refused the request as it was made (the same attempt retried with other parameters). */
+export class PaymentRequestRejectedError extends DomainError {
+  constructor(code: string, detail: string) {
+    super('conflict', code, detail);
+  }
+}
+
+/**
+ * The port to the payment provider. Every call carries an idempotency key derived from the trade and the
+ * step, so a retried call never moves money twice.
+ */
+export abstract class PaymentGateway {
+  /**
+   * Creates and confirms an intent for the trade's gross with the buyer's payment method. `attempt` counts
+   * the buyer's tries (a new one after each decline) and is part of the idempotency key.
+   */
+  abstract createPaymentIntent(
+    trade: PaymentTrade,
+    paymentMethodId: string,
+    attempt: number,
+  ): Promise<CreatePaymentOutcome>;
+
+  abstract retrievePaymentIntent(id: string): Promise<GatewayPaymentIntent>;
+
+  /** Verifies the signature over the raw body and parses the event; throws WebhookSignatureError. */
+  abstract verifyWebhook(rawBody: Buffer, signatureHeader: string): GatewayEvent;
+}
