@@ -12,7 +12,7 @@ import { AuditModule } from '@carryover/audit';
 import { CatalogModule } from '@carryover/catalog';
 import { ComplianceModule } from '@carryover/compliance';
 import { CreditsModule } from '@carryover/credits';
-import { EscrowLedgerModule } from '@carryover/escrow';
+import { EscrowLedgerModule, EscrowPaymentsModule } from '@carryover/escrow';
 import { MarketModule } from '@carryover/market';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
@@ -26,6 +26,8 @@ import { AdminReviewsController } from './compliance/admin-reviews.controller';
 import { AdminCreditLotsController } from './credits/admin-credit-lots.controller';
 import { CreditLotsController } from './credits/credit-lots.controller';
 import { AdminLedgerController } from './escrow/admin-ledger.controller';
+import { StripeWebhooksController } from './escrow/stripe-webhooks.controller';
+import { TradePaymentsController } from './escrow/trade-payments.controller';
 import { ListingsController } from './market/listings.controller';
 import { MarketsController } from './market/markets.controller';
 import { OrdersController } from './market/orders.controller';
@@ -103,6 +105,7 @@ export class ApiModule implements NestModule {
         CreditsModule,
         MarketModule,
         EscrowLedgerModule,
+        EscrowPaymentsModule,
       ],
       controllers: [
         AuthController,
@@ -120,6 +123,8 @@ export class ApiModule implements NestModule {
         TradesController,
         MarketsController,
         AdminLedgerController,
+        TradePaymentsController,
+        StripeWebhooksController,
         AdminAuditController,
         HealthController,
         MetricsController,

@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { CommonEnv } from '@carryover/shared';
 
@@ -41,4 +41,22 @@ export class ApiEnv extends CommonEnv {
   @IsOptional()
   @IsString()
   ADMIN_CONSOLE_DIR?: string;
+
+  /** Stripe secret key; with STRIPE_API_URL unset the API talks to Stripe itself. */
+  @IsOptional()
+  @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, {
+    message: 'STRIPE_SECRET_KEY must be a Stripe secret key',
+  })
+  STRIPE_SECRET_KEY?: string;
+
+  /** Base URL of a Stripe emulator (tests, npm run local) used instead of api.stripe.com. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  STRIPE_API_URL?: string;
+
+  /** Signing secret of the Stripe webhook endpoint (whsec_...). */
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  STRIPE_WEBHOOK_SECRET?: string;
 }

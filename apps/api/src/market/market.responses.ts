@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { PaymentState } from '@carryover/escrow';
 import type { ListingView, OrderView, TradeDetail, TradeView } from '@carryover/market';
 import { minorToSafeNumber as n } from '@carryover/shared';
 import { ComplianceResponse, toComplianceResponse } from '../compliance/compliance.response';
+import { PaymentResponse, toPaymentResponse } from '../escrow/payments.dto';
 import { PriceTierDto } from './market.dto';
 
 export class ListingResponse {
@@ -71,7 +73,8 @@ export class TimelineEntryResponse {
 
 export class TradeDetailResponse extends TradeResponse {
   @ApiProperty({ type: [TimelineEntryResponse] }) timeline!: TimelineEntryResponse[];
-  @ApiProperty({ description: 'escrow payment; filled in once the buyer pays' }) payment!: { status: string };
+  @ApiProperty({ type: PaymentResponse, description: 'the buyer’s escrow payment' })
+  payment!: PaymentResponse;
   @ApiProperty({ description: 'credit transfer evidence; filled in during settlement' }) transfer!: Record<
     string,
     unknown
@@ -169,7 +172,7 @@ export function toTradeResponse(view: TradeView, side: 'buy' | 'sell' | null): T
   };
 }
 
-export function toTradeDetailResponse(detail: TradeDetail): TradeDetailResponse {
+export function toTradeDetailResponse(detail: TradeDetail, payment: PaymentState): TradeDetailResponse {
   return {
     ...toTradeResponse(detail, detail.side),
     timeline: detail.timeline.map((e) => ({
@@ -178,8 +181,8 @@ export function toTradeDetailResponse(detail: TradeDetail): TradeDetailResponse 
       actor: e.actor.type,
       reason: e.reason,
     })),
-    // Escrow and settlement fill these in; until the buyer pays, only the requirement is known.
-    payment: { status: 'requires_payment' },
+    payment: toPaymentResponse(payment),
+    // Settlement fills this in.
     transfer: {},
   };
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { PaymentQueryService } from '@carryover/escrow';
 import type { Actor } from '@carryover/identity';
 import { TradeQueryService } from '@carryover/market';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
@@ -18,7 +19,10 @@ import {
 @ApiSecurity('api-key')
 @Controller()
 export class TradesController {
-  constructor(private readonly trades: TradeQueryService) {}
+  constructor(
+    private readonly trades: TradeQueryService,
+    private readonly payments: PaymentQueryService,
+  ) {}
 
   @Get('v1/trades')
   @Roles('viewer')
@@ -36,7 +40,8 @@ export class TradesController {
   @ApiOkResponse({ type: TradeDetailResponse, description: 'for the buyer, the seller or an operator' })
   @ProblemResponses(400, 401, 404)
   async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<TradeDetailResponse> {
-    return toTradeDetailResponse(await this.trades.get(actor, id));
+    const trade = await this.trades.get(actor, id);
+    return toTradeDetailResponse(trade, await this.payments.forTrade(trade.id));
   }
 
   @Get('v1/admin/trades')
