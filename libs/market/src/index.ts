@@ -17,6 +17,11 @@ export { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
 export { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
 export { CreateListingUseCase, type CreateListingCommand } from './use-cases/create-listing.use-case';
 export { PlaceBuyOrderUseCase, type PlaceBuyOrderCommand } from './use-cases/place-buy-order.use-case';
-export { TradeQueryService, type TradeDetail, type TradeFilter, type TradeTimelineEntry } from './services/trade-query.service';
+export {
+  TradeQueryService,
+  type TradeDetail,
+  type TradeFilter,
+  type TradeTimelineEntry,
+} from './services/trade-query.service';
 export { ExpireMarketItemsUseCase, type ExpiryReport } from './use-cases/expire-market-items.use-case';
 export { RepriceListingsUseCase } from './use-cases/reprice-listings.use-case';

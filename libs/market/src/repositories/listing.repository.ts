@@ -40,10 +40,14 @@ export class ListingRepository {
   }
 
   /** Across organisations, for the market view; open listings unless a status is asked for. */
-  async browse(request: PageRequest & { providerCode?: string; status?: ListingStatus }): Promise<Page<ListingEntity>> {
+  async browse(
+    request: PageRequest & { providerCode?: string; status?: ListingStatus },
+  ): Promise<Page<ListingEntity>> {
     const qb = this.listings
       .createQueryBuilder('listing')
-      .where('listing.status IN (:...statuses)', { statuses: request.status ? [request.status] : ['active', 'partially_filled'] })
+      .where('listing.status IN (:...statuses)', {
+        statuses: request.status ? [request.status] : ['active', 'partially_filled'],
+      })
       .orderBy('listing.createdAt', 'DESC')
       .addOrderBy('listing.id', 'DESC')
       .take(request.limit + 1);

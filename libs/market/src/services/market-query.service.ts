@@ -27,8 +27,14 @@ export class MarketQueryService {
     private readonly compliance: ComplianceService,
   ) {}
 
-  async ownListings(actor: Actor, request: PageRequest & { providerCode?: string; status?: ListingStatus }): Promise<Page<ListingView>> {
-    const where = { ...(request.providerCode ? { providerCode: request.providerCode } : {}), ...(request.status ? { status: request.status } : {}) };
+  async ownListings(
+    actor: Actor,
+    request: PageRequest & { providerCode?: string; status?: ListingStatus },
+  ): Promise<Page<ListingView>> {
+    const where = {
+      ...(request.providerCode ? { providerCode: request.providerCode } : {}),
+      ...(request.status ? { status: request.status } : {}),
+    };
     const page = await this.listings.scoped.page(OrganizationScope.of(actor), request, where);
     const results = await this.compliance.latestFor(
       'listing',
@@ -41,7 +47,9 @@ export class MarketQueryService {
   }
 
   /** Everyone's listings in the market (the controller hides sellers), newest first; open ones by default. */
-  async browse(request: PageRequest & { providerCode?: string; status?: ListingStatus }): Promise<Page<ListingView & { organizationId: string }>> {
+  async browse(
+    request: PageRequest & { providerCode?: string; status?: ListingStatus },
+  ): Promise<Page<ListingView & { organizationId: string }>> {
     const page = await this.listings.browse(request);
     return { data: page.data.map((row) => toListingView(row, null)), nextCursor: page.nextCursor };
   }

@@ -48,7 +48,10 @@ export class TradeQueryService {
       qb.andWhere('(trade.createdAt, trade.id) < (:at, :id)', { at: position.at, id: position.id });
     }
     const page = toPage(await qb.getMany(), filter.limit, (row) => ({ at: row.createdAt, id: row.id }));
-    return { data: page.data.map((row) => ({ ...toTradeView(row), side: sideOf(actor, row) })), nextCursor: page.nextCursor };
+    return {
+      data: page.data.map((row) => ({ ...toTradeView(row), side: sideOf(actor, row) })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<TradeDetail> {
@@ -59,7 +62,12 @@ export class TradeQueryService {
     return {
       ...toTradeView(row),
       side,
-      timeline: events.map((e) => ({ status: e.status, at: e.at, actor: { type: e.actorType, id: e.actorId }, reason: e.reason })),
+      timeline: events.map((e) => ({
+        status: e.status,
+        at: e.at,
+        actor: { type: e.actorType, id: e.actorId },
+        reason: e.reason,
+      })),
     };
   }
 }
