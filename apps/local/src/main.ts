@@ -9,6 +9,7 @@ import { loadEnvFile } from './env-file';
 import { ensureLocalDir, provideDatabase, provideJwtSecret, provideRedis } from './local-dependencies';
 import { Interrupted, Supervisor } from './supervisor';
 import { waitForHealth } from './wait-for-health';
+import { startStripeEmulator } from '../../stripe-emulator/src';
 
 const DEFAULT_PORT = 3000;
 const HEALTH_TIMEOUT_MS = 60_000;
@@ -41,12 +42,27 @@ async function run(supervisor: Supervisor): Promise<void> {
   supervisor.throwIfStopping();
 
   env.PORT = String(port);
+  const stripe = await provideStripe(env, port, supervisor);
   for (const name of ['api', 'worker']) {
     const app = startApp(name, builtEntry(root, name), [], { cwd: root, env, prefixOutput: true });
     supervisor.add(name, () => app.stop(), app.exited);
   }
   await waitForHealth(`http://127.0.0.1:${port}/health`, HEALTH_TIMEOUT_MS, supervisor);
-  printUrls(port);
+  printUrls(port, stripe);
+}
+
+/** Without STRIPE_SECRET_KEY, payments go to the project's Stripe emulator, which posts webhooks to this API. */
+async function provideStripe(env: NodeJS.ProcessEnv, port: number, supervisor: Supervisor): Promise<string> {
+  if (env.STRIPE_SECRET_KEY)
+    return env.STRIPE_API_URL
+      ? `Stripe at ${env.STRIPE_API_URL}`
+      : 'Stripe (test mode keys from the environment)';
+  const emulator = await startStripeEmulator({ webhookUrl: `http://127.0.0.1:${port}/v1/webhooks/stripe` });
+  supervisor.add('stripe-emulator', () => emulator.stop());
+  env.STRIPE_API_URL = emulator.url;
+  env.STRIPE_SECRET_KEY = emulator.secretKey;
+  env.STRIPE_WEBHOOK_SECRET = emulator.webhookSecret;
+  return `Stripe emulator at ${emulator.url} (set STRIPE_SECRET_KEY to use Stripe test mode)`;
 }
 
 async function seedDemo(root: string, env: NodeJS.ProcessEnv, supervisor: Supervisor): Promise<void> {
@@ -77,7 +93,7 @@ async function choosePort(): Promise<number> {
   return port;
 }
 
-function printUrls(port: number): void {
+function printUrls(port: number, stripe: string): void {
   const base = `http://localhost:${port}`;
   console.log(
     [
@@ -88,6 +104,7 @@ function printUrls(port: number): void {
       `  Console   ${base}/admin`,
       `  Metrics   ${base}/metrics`,
       `  Health    ${base}/health`,
+      `  Payments  ${stripe}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
