@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../support/api-app';
 import { createTestProvider } from '../factories/catalog.factory';
-import { daysFromNow, lotBody, verifiedLot, verifyKyc } from '../factories/credits.factory';
-import { addMember, registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
+import { daysFromNow, lotBody, verifiedLot, verifyKyc, tradingPair } from '../factories/credits.factory';
+import { addMember, registerFirm, type RegisteredFirm } from '../factories/identity.factory';
 
 type Auth = { Authorization: string };
 interface Trade {
@@ -19,11 +19,7 @@ describe('market data and trades', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    operator = await signInOperator(api);
-    seller = await registerFirm(api.http);
-    buyer = await registerFirm(api.http);
-    await verifyKyc(api, operator.auth, seller.organizationId);
-    await verifyKyc(api, operator.auth, buyer.organizationId);
+    ({ operator, seller, buyer } = await tradingPair(api));
   });
   afterAll(() => api.close());
 

@@ -2,8 +2,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MarketCandidates } from '../../libs/market/src/matching/market-candidates.repository';
 import { startApi, type TestApi } from '../support/api-app';
 import { createTestProvider } from '../factories/catalog.factory';
-import { verifiedLot, verifyKyc } from '../factories/credits.factory';
-import { registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
+import { verifiedLot, tradingPair } from '../factories/credits.factory';
+import { type RegisteredFirm } from '../factories/identity.factory';
 
 type Auth = { Authorization: string };
 interface PlanNode {
@@ -29,11 +29,7 @@ describe('market: the matcher’s candidate queries at depth', () => {
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    operator = await signInOperator(api);
-    seller = await registerFirm(api.http);
-    buyer = await registerFirm(api.http);
-    await verifyKyc(api, operator.auth, seller.organizationId);
-    await verifyKyc(api, operator.auth, buyer.organizationId);
+    ({ operator, seller, buyer } = await tradingPair(api));
   });
   afterAll(() => api.close());
 

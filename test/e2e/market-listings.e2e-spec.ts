@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../support/api-app';
 import { createTestProvider, type TestPolicy } from '../factories/catalog.factory';
-import { daysFromNow, lotBody, verifiedLot, verifyKyc } from '../factories/credits.factory';
-import { addMember, registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
+import { daysFromNow, lotBody, verifiedLot, tradingPair } from '../factories/credits.factory';
+import { addMember, type RegisteredFirm } from '../factories/identity.factory';
 
 type Auth = { Authorization: string };
 interface Lot {
@@ -28,11 +28,7 @@ describe('market: listings', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    operator = await signInOperator(api);
-    seller = await registerFirm(api.http);
-    buyer = await registerFirm(api.http);
-    await verifyKyc(api, operator.auth, seller.organizationId);
-    await verifyKyc(api, operator.auth, buyer.organizationId);
+    ({ operator, seller, buyer } = await tradingPair(api));
   });
   afterAll(() => api.close());
 

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { ExpireMarketItemsUseCase, RepriceListingsUseCase } from '@carryover/market';
 import { startApi, type TestApi } from '../support/api-app';
 import { createTestProvider } from '../factories/catalog.factory';
-import { daysFromNow, verifiedLot, verifyKyc } from '../factories/credits.factory';
-import { registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
+import { daysFromNow, verifiedLot, tradingPair } from '../factories/credits.factory';
+import { type RegisteredFirm } from '../factories/identity.factory';
 
 type Auth = { Authorization: string };
 
@@ -19,11 +19,7 @@ describe('market maintenance: expiry and schedule re-pricing', () => {
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    operator = await signInOperator(api);
-    seller = await registerFirm(api.http);
-    buyer = await registerFirm(api.http);
-    await verifyKyc(api, operator.auth, seller.organizationId);
-    await verifyKyc(api, operator.auth, buyer.organizationId);
+    ({ operator, seller, buyer } = await tradingPair(api));
   });
   afterAll(() => api.close());
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../support/api-app';
 import { createTestProvider, type TestPolicy } from '../factories/catalog.factory';
-import { verifiedLot, verifyKyc } from '../factories/credits.factory';
-import { registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
+import { verifiedLot, verifyKyc, tradingPair } from '../factories/credits.factory';
+import { registerFirm, type RegisteredFirm } from '../factories/identity.factory';
 
 type Auth = { Authorization: string };
 interface Trade {
@@ -38,11 +38,7 @@ describe('market: matching rules and money', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    operator = await signInOperator(api);
-    seller = await registerFirm(api.http);
-    buyer = await registerFirm(api.http);
-    await verifyKyc(api, operator.auth, seller.organizationId);
-    await verifyKyc(api, operator.auth, buyer.organizationId);
+    ({ operator, seller, buyer } = await tradingPair(api));
   });
   afterAll(() => api.close());
 

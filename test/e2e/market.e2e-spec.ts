@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { startApi, type TestApi } from '../support/api-app';
 import { createTestProvider } from '../factories/catalog.factory';
-import { verifiedLot, verifyKyc } from '../factories/credits.factory';
-import { registerFirm, signInOperator, type RegisteredFirm } from '../factories/identity.factory';
+import { verifiedLot, tradingPair } from '../factories/credits.factory';
+import { registerFirm, type RegisteredFirm } from '../factories/identity.factory';
 
 type Auth = { Authorization: string };
 
@@ -14,11 +14,7 @@ describe('market: listings, orders, matching and trades', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    operator = await signInOperator(api);
-    seller = await registerFirm(api.http);
-    buyer = await registerFirm(api.http);
-    await verifyKyc(api, operator.auth, seller.organizationId);
-    await verifyKyc(api, operator.auth, buyer.organizationId);
+    ({ operator, seller, buyer } = await tradingPair(api));
   });
   afterAll(() => api.close());
 

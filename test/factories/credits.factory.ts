@@ -1,4 +1,6 @@
+import type { INestApplication } from '@nestjs/common';
 import type TestAgent from 'supertest/lib/agent';
+import { registerFirm, signInOperator } from './identity.factory';
 import { randomUUID } from 'node:crypto';
 
 const DAY_MS = 86_400_000;
@@ -48,4 +50,16 @@ export async function verifiedLot(
     .send({ decision: 'verify', reason: 'test lot' })
     .expect(200);
   return created.body.id as string;
+}
+
+/**
+ * An operator and two KYC-verified firms, the cast of most market tests. Each call makes new firms, so
+ * tests in parallel files never share an organisation.
+ */
+export async function tradingPair(api: Api & { app: INestApplication }) {
+  const operator = await signInOperator(api);
+  const [seller, buyer] = [await registerFirm(api.http), await registerFirm(api.http)];
+  await verifyKyc(api, operator.auth, seller.organizationId);
+  await verifyKyc(api, operator.auth, buyer.organizationId);
+  return { operator, seller, buyer };
 }
