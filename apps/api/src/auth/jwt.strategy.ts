@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
@@ -19,7 +20,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.getOrThrow<string>('JWT_SECRET'),
+      // A KeyObject, so jsonwebtoken does not try (and fail) to parse the string as a PEM key per request.
+      // passport-jwt hands it to jsonwebtoken.verify unchanged; its types only list string | Buffer.
+      secretOrKey: createSecretKey(Buffer.from(config.getOrThrow<string>('JWT_SECRET'))) as unknown as Buffer,
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,
       algorithms: ['HS256'],
