@@ -41,23 +41,26 @@ export class AuditEventRepository {
   }
 
   async findLastHash(manager: EntityManager): Promise<string | null> {
-    const last = await manager
-      .getRepository(AuditEventEntity)
-      .createQueryBuilder('e')
-      .select('e.hash', 'hash')
-      .orderBy('e.seq', 'DESC')
-      .limit(1)
-      .getRawOne<{ hash: string }>();
-    return last?.hash ?? null;
+    const rows = (await manager.query(`SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1`)) as Array<{
+      hash: string;
+    }>;
+    return rows[0]?.hash ?? null;
   }
 
   async insert(manager: EntityManager, event: Omit<AuditEvent, 'seq'>): Promise<AuditEvent> {
-    const rows = (await manager.query(
-      `INSERT INTO audit_events
-         (id, actor_type, actor_id, actor_organization_id, action, entity, entity_id, data, reason, at, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12)
-       RETURNING seq`,
-      [
+    const [stored] = await this.insertAll(manager, [event]);
+    return stored as AuditEvent;
+  }
+
+  /** One statement; seq follows the order of `events`, as the chain links them. */
+  async insertAll(
+    manager: EntityManager,
+    events: ReadonlyArray<Omit<AuditEvent, 'seq'>>,
+  ): Promise<AuditEvent[]> {
+    const COLUMNS = 12;
+    const values: unknown[] = [];
+    const tuples = events.map((event, i) => {
+      values.push(
         event.id,
         event.actorType,
         event.actorId,
@@ -70,11 +73,23 @@ export class AuditEventRepository {
         event.at,
         event.prevHash,
         event.hash,
-      ],
-    )) as Array<{ seq: string }>;
-    const seq = rows[0]?.seq;
-    if (seq === undefined) throw new Error('audit_events insert returned no seq');
-    return { ...event, seq: BigInt(seq) };
+      );
+      const p = (column: number) => `$${i * COLUMNS + column}`;
+      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::jsonb, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)})`;
+    });
+    const rows = (await manager.query(
+      `INSERT INTO audit_events
+         (id, actor_type, actor_id, actor_organization_id, action, entity, entity_id, data, reason, at, prev_hash, hash)
+       VALUES ${tuples.join(', ')}
+       RETURNING id, seq`,
+      values,
+    )) as Array<{ id: string; seq: string }>;
+    const seqs = new Map(rows.map((row) => [row.id, row.seq]));
+    return events.map((event) => {
+      const seq = seqs.get(event.id);
+      if (seq === undefined) throw new Error('audit_events insert returned no seq');
+      return { ...event, seq: BigInt(seq) };
+    });
   }
 
   /** Newest first, `limit` rows at most. */

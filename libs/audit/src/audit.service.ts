@@ -30,26 +30,42 @@ export class AuditService {
    * event commits or rolls back with the change it records. Appends are serialised by an advisory lock.
    */
   async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    const [event] = await this.appendAll(manager, [entry]);
+    return event as AuditEvent;
+  }
+
+  /**
+   * Appends several events, in order, as consecutive links: one lock, one read of the tip and one insert.
+   * The chain lock is held until the transaction ends, so call it as late in the transaction as possible.
+   */
+  async appendAll(manager: EntityManager, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       // Outside a transaction the advisory lock would be released before the insert.
       throw new Error('AuditService.append must run inside the transaction of the change it records');
     }
+    if (entries.length === 0) return [];
     await this.events.lockChain(manager);
-    const prevHash = await this.events.findLastHash(manager);
-    const fields: AuditHashInput = {
-      prevHash,
-      actorType: entry.actor.type,
-      actorId: entry.actor.id,
-      actorOrganizationId: entry.actor.organizationId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId,
-      // Hash exactly what jsonb will give back: plain JSON, no undefined members, no class instances.
-      data: JSON.parse(canonicalJson(entry.data ?? {})) as JsonObject,
-      reason: entry.reason ?? null,
-      at: this.clock.now(),
-    };
-    return this.events.insert(manager, { id: randomUUID(), ...fields, hash: computeAuditHash(fields) });
+    let prevHash = await this.events.findLastHash(manager);
+    const events: Array<Omit<AuditEvent, 'seq'>> = [];
+    for (const entry of entries) {
+      const fields: AuditHashInput = {
+        prevHash,
+        actorType: entry.actor.type,
+        actorId: entry.actor.id,
+        actorOrganizationId: entry.actor.organizationId,
+        action: entry.action,
+        entity: entry.entity,
+        entityId: entry.entityId,
+        // Hash exactly what jsonb will give back: plain JSON, no undefined members, no class instances.
+        data: JSON.parse(canonicalJson(entry.data ?? {})) as JsonObject,
+        reason: entry.reason ?? null,
+        at: this.clock.now(),
+      };
+      const hash = computeAuditHash(fields);
+      events.push({ id: randomUUID(), ...fields, hash });
+      prevHash = hash;
+    }
+    return this.events.insertAll(manager, events);
   }
 
   /** The audit trail, newest first, optionally for one entity. */
