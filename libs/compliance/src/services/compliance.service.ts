@@ -36,17 +36,16 @@ export class ComplianceService {
     result: ComplianceResult,
   ): Promise<StoredComplianceResult> {
     const repository = manager.getRepository(ComplianceResultEntity);
-    const row = await repository.save(
-      repository.create({
-        ...ref,
-        providerCode: result.providerCode,
-        policyVersion: result.policyVersion,
-        outcome: result.outcome,
-        checks: result.checks,
-        requiresProviderApproval: result.requiresProviderApproval,
-        evaluatedAt: result.evaluatedAt,
-      }),
-    );
+    const row = repository.create({
+      ...ref,
+      providerCode: result.providerCode,
+      policyVersion: result.policyVersion,
+      outcome: result.outcome,
+      checks: result.checks,
+      requiresProviderApproval: result.requiresProviderApproval,
+      evaluatedAt: result.evaluatedAt,
+    });
+    await repository.insert(row);
     return { ...result, id: row.id };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import type { AuditActor } from '@carryover/audit';
+import { AuditService, type AuditActor, type AuditEntry } from '@carryover/audit';
 import type { ProviderPolicy } from '@carryover/catalog';
 import {
   ComplianceService,
@@ -56,6 +56,7 @@ export class MarketMatcher {
     private readonly repricer: Repricer,
     private readonly compliance: ComplianceService,
     private readonly trades: TradeWriter,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
     config: ConfigService,
   ) {
@@ -73,6 +74,10 @@ export class MarketMatcher {
     return now;
   }
 
+  /**
+   * Matches an incoming order and writes its trades. Their audit entries are NOT appended: the caller must
+   * append `audit` (with its own entries) at the end of the transaction, so the chain lock is held briefly.
+   */
   async matchOrder(
     manager: EntityManager,
     market: Market,
@@ -80,7 +85,7 @@ export class MarketMatcher {
     incoming: IncomingOrder,
     now: Date,
     actor: AuditActor,
-  ): Promise<{ result: MatchResult; trades: TradeEntity[] }> {
+  ): Promise<{ result: MatchResult; trades: TradeEntity[]; audit: AuditEntry[] }> {
     const eligible = this.eligibility(policy, now);
     const found: ListingCandidate[] = [];
     let result: MatchResult;
@@ -108,6 +113,7 @@ export class MarketMatcher {
     const byId = new Map(found.map((candidate) => [candidate.id, candidate]));
     const setting = { market, policy, feeBps: this.feeBps, now, actor };
     const trades: TradeEntity[] = [];
+    const audit: AuditEntry[] = [];
     for (const fill of result.fills) {
       const listing = byId.get(fill.listingId) as ListingCandidate;
       const buy = {
@@ -115,9 +121,11 @@ export class MarketMatcher {
         buyer: incoming.buyer,
         transferMethods: incoming.order.transferMethods ?? [],
       };
-      trades.push(await this.trades.write(manager, fill, listing, buy, setting));
+      const written = await this.trades.write(manager, fill, listing, buy, setting);
+      trades.push(written.trade);
+      audit.push(written.audit);
     }
-    return { result, trades };
+    return { result, trades, audit };
   }
 
   async matchListing(
@@ -145,11 +153,15 @@ export class MarketMatcher {
     const byId = new Map(found.map((candidate) => [candidate.id, candidate]));
     const setting = { market, policy, feeBps: this.feeBps, now, actor };
     const trades: TradeEntity[] = [];
+    const audit: AuditEntry[] = [];
     for (const fill of result.fills) {
       const order = byId.get(fill.orderId) as OrderCandidate;
       const buy = { id: order.id, buyer: order.buyer, transferMethods: order.transferMethods ?? [] };
-      trades.push(await this.trades.write(manager, fill, incoming.sell, buy, setting));
+      const written = await this.trades.write(manager, fill, incoming.sell, buy, setting);
+      trades.push(written.trade);
+      audit.push(written.audit);
     }
+    await this.audit.appendAll(manager, audit);
     return { result, trades };
   }
 

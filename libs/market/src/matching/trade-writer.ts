@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditService, type AuditActor } from '@carryover/audit';
+import type { AuditActor, AuditEntry } from '@carryover/audit';
 import { TRANSFER_METHODS, type ProviderPolicy, type TransferMethod } from '@carryover/catalog';
 import {
   ComplianceService,
@@ -40,14 +40,15 @@ export interface FillSetting {
 
 /**
  * Turns the engine's fills into trades: money from the one Money function, both sides' remaining amounts,
- * the lot's sold amount, a compliance result citing the policy, the first timeline step and an audit event.
+ * the lot's sold amount, a compliance result citing the policy and the first timeline step. It returns the
+ * trade's audit entry for the caller to append, late in the transaction, since the chain lock is held
+ * from the append until commit.
  */
 @Injectable()
 export class TradeWriter {
   constructor(
     private readonly compliance: ComplianceService,
     private readonly holdings: CreditLotHoldings,
-    private readonly audit: AuditService,
   ) {}
 
   async write(
@@ -56,7 +57,7 @@ export class TradeWriter {
     sell: SellSide,
     buy: BuySide,
     setting: FillSetting,
-  ): Promise<TradeEntity> {
+  ): Promise<{ trade: TradeEntity; audit: AuditEntry }> {
     const tradeId = randomUUID();
     const transferMethod = chooseTransferMethod(
       sell.transferMethods,
@@ -79,28 +80,28 @@ export class TradeWriter {
     const amounts = computeTradeAmounts(fill.quantityMinor, fill.priceBps, setting.feeBps);
 
     const trades = manager.getRepository(TradeEntity);
-    const trade = await trades.save(
-      trades.create({
-        id: tradeId,
-        listingId: sell.id,
-        orderId: buy.id,
-        creditLotId: sell.creditLotId,
-        sellerOrganizationId: sell.seller.organizationId,
-        buyerOrganizationId: buy.buyer.organizationId,
-        providerCode: setting.market.providerCode,
-        currency: setting.market.currency,
-        quantityMinor: fill.quantityMinor,
-        priceBps: fill.priceBps,
-        feeBps: setting.feeBps,
-        ...amounts,
-        transferMethod,
-        daysToExpiry: daysToExpiry(sell.expiresAtMs, setting.now.getTime()),
-        requiresProviderApproval: stored.requiresProviderApproval,
-        complianceResultId: stored.id,
-        status: 'awaiting_payment',
-        executedAt: setting.now,
-      }),
-    );
+    // insert, not save: the id is new, so save's look-up of an existing row would be a wasted round trip.
+    const trade = trades.create({
+      id: tradeId,
+      listingId: sell.id,
+      orderId: buy.id,
+      creditLotId: sell.creditLotId,
+      sellerOrganizationId: sell.seller.organizationId,
+      buyerOrganizationId: buy.buyer.organizationId,
+      providerCode: setting.market.providerCode,
+      currency: setting.market.currency,
+      quantityMinor: fill.quantityMinor,
+      priceBps: fill.priceBps,
+      feeBps: setting.feeBps,
+      ...amounts,
+      transferMethod,
+      daysToExpiry: daysToExpiry(sell.expiresAtMs, setting.now.getTime()),
+      requiresProviderApproval: stored.requiresProviderApproval,
+      complianceResultId: stored.id,
+      status: 'awaiting_payment',
+      executedAt: setting.now,
+    });
+    await trades.insert(trade);
     await manager.getRepository(TradeEventEntity).insert({
       tradeId,
       status: 'awaiting_payment',
@@ -109,26 +110,9 @@ export class TradeWriter {
       reason: null,
       at: setting.now,
     });
-    await applyFill(
-      manager,
-      'listings',
-      sell.id,
-      fill.quantityMinor,
-      'filled',
-      'partially_filled',
-      setting.now,
-    );
-    await applyFill(
-      manager,
-      'buy_orders',
-      buy.id,
-      fill.quantityMinor,
-      'filled',
-      'partially_filled',
-      setting.now,
-    );
+    await applyFill(manager, sell.id, buy.id, fill.quantityMinor, setting.now);
     await this.holdings.sell(manager, sell.creditLotId, fill.quantityMinor);
-    await this.audit.append(manager, {
+    const audit: AuditEntry = {
       actor: setting.actor,
       action: 'market.trade_executed',
       entity: 'trade',
@@ -142,8 +126,8 @@ export class TradeWriter {
         feeMinor: amounts.feeMinor.toString(),
         policyVersion: stored.policyVersion,
       },
-    });
-    return trade;
+    };
+    return { trade, audit };
   }
 }
 
@@ -163,23 +147,22 @@ export function chooseTransferMethod(
   return chosen;
 }
 
+/** Takes a fill off both the listing and the order, in one statement. */
 async function applyFill(
   manager: EntityManager,
-  table: 'listings' | 'buy_orders',
-  id: string,
+  listingId: string,
+  orderId: string,
   quantity: bigint,
-  filledStatus: string,
-  partialStatus: string,
   now: Date,
 ): Promise<void> {
+  const set = `remaining_minor = remaining_minor - $3,
+            filled_minor = filled_minor + $3,
+            status = CASE WHEN remaining_minor - $3 = 0 THEN 'filled' ELSE 'partially_filled' END,
+            closed_at = CASE WHEN remaining_minor - $3 = 0 THEN $4::timestamptz ELSE closed_at END,
+            updated_at = now()`;
   await manager.query(
-    `UPDATE ${table}
-        SET remaining_minor = remaining_minor - $2,
-            filled_minor = filled_minor + $2,
-            status = CASE WHEN remaining_minor - $2 = 0 THEN $3 ELSE $4 END,
-            closed_at = CASE WHEN remaining_minor - $2 = 0 THEN $5::timestamptz ELSE closed_at END,
-            updated_at = now()
-      WHERE id = $1`,
-    [id, quantity.toString(), filledStatus, partialStatus, now],
+    `WITH listing AS (UPDATE listings SET ${set} WHERE id = $1)
+     UPDATE buy_orders SET ${set} WHERE id = $2`,
+    [listingId, orderId, quantity.toString(), now],
   );
 }

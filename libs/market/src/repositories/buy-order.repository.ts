@@ -19,9 +19,11 @@ export class BuyOrderRepository {
   }
 
   async insert(manager: EntityManager, order: NewBuyOrder): Promise<BuyOrderEntity> {
+    // INSERT ... RETURNING fills in the id and the database defaults; no read back.
     const repository = manager.getRepository(BuyOrderEntity);
-    const { id } = await repository.save(repository.create(order));
-    return repository.findOneOrFail({ where: { id } });
+    const row = repository.create(order);
+    await repository.insert(row);
+    return row;
   }
 
   async get(manager: EntityManager, id: string): Promise<BuyOrderEntity> {

@@ -68,7 +68,7 @@ export class PlaceBuyOrderUseCase {
         status: 'open',
         createdByUserId: actor.userId,
       });
-      const { result, trades } = await this.matcher.matchOrder(
+      const { result, trades, audit } = await this.matcher.matchOrder(
         manager,
         market,
         provider.policy,
@@ -92,21 +92,26 @@ export class PlaceBuyOrderUseCase {
       // IOC and FOK never rest: whatever did not fill is cancelled now.
       if (!result.rests && result.remainingMinor > 0n)
         await this.orders.close(manager, row.id, 'cancelled', now);
-      await this.audit.append(manager, {
-        actor: auditActorOf(actor),
-        action: 'market.order_placed',
-        entity: 'buy_order',
-        entityId: row.id,
-        data: {
-          providerCode: row.providerCode,
-          currency: row.currency,
-          quantityMinor: row.quantityMinor.toString(),
-          maxPriceBps: row.maxPriceBps,
-          timeInForce: row.timeInForce,
-          trades: trades.length,
+      const order = toOrderView(await this.orders.get(manager, row.id));
+      // Last, so the audit chain's lock (held until commit) is not held across the rest of the work.
+      await this.audit.appendAll(manager, [
+        ...audit,
+        {
+          actor: auditActorOf(actor),
+          action: 'market.order_placed',
+          entity: 'buy_order',
+          entityId: row.id,
+          data: {
+            providerCode: row.providerCode,
+            currency: row.currency,
+            quantityMinor: row.quantityMinor.toString(),
+            maxPriceBps: row.maxPriceBps,
+            timeInForce: row.timeInForce,
+            trades: trades.length,
+          },
         },
-      });
-      return { order: toOrderView(await this.orders.get(manager, row.id)), trades: trades.map(toTradeView) };
+      ]);
+      return { order, trades: trades.map(toTradeView) };
     });
   }
 }
