@@ -29,6 +29,20 @@ export type CreatePaymentOutcome =
   | { kind: 'accepted'; intent: GatewayPaymentIntent }
   | { kind: 'declined'; intent: GatewayPaymentIntent | null; error: PaymentError };
 
+/** A seller's connected account with the provider (Stripe Connect, express). */
+export interface GatewayAccount {
+  id: string;
+  detailsSubmitted: boolean;
+  payoutsEnabled: boolean;
+  chargesEnabled: boolean;
+}
+
+/** A single-use link to the provider's hosted onboarding for a connected account. */
+export interface GatewayOnboardingLink {
+  url: string;
+  expiresAt: Date;
+}
+
 /** A verified webhook event; `paymentIntent` is set for payment_intent.* events. */
 export interface GatewayEvent {
   id: string;
@@ -74,6 +88,21 @@ export abstract class PaymentGateway {
   ): Promise<CreatePaymentOutcome>;
 
   abstract retrievePaymentIntent(id: string): Promise<GatewayPaymentIntent>;
+
+  /**
+   * Creates the organisation's connected account (express, transfers capability), with the idempotency
+   * key org:<id>:connect-account, so concurrent or retried calls get the same account.
+   */
+  abstract createConnectedAccount(organizationId: string, country: string): Promise<GatewayAccount>;
+
+  /** A fresh onboarding link for the account; refreshUrl is used when the link is spent or expired. */
+  abstract createOnboardingLink(
+    accountId: string,
+    refreshUrl: string,
+    returnUrl: string,
+  ): Promise<GatewayOnboardingLink>;
+
+  abstract retrieveAccount(accountId: string): Promise<GatewayAccount>;
 
   /** Verifies the signature over the raw body and parses the event; throws WebhookSignatureError. */
   abstract verifyWebhook(rawBody: Buffer, signatureHeader: string): GatewayEvent;

@@ -7,7 +7,9 @@ import {
   PaymentRequestRejectedError,
   WebhookSignatureError,
   type CreatePaymentOutcome,
+  type GatewayAccount,
   type GatewayEvent,
+  type GatewayOnboardingLink,
   type GatewayPaymentIntent,
   type PaymentTrade,
 } from './payment-gateway';
@@ -59,6 +61,49 @@ export class StripePaymentGateway extends PaymentGateway {
     }
   }
 
+  async createConnectedAccount(organizationId: string, country: string): Promise<GatewayAccount> {
+    try {
+      const account = await this.client().accounts.create(
+        {
+          type: 'express',
+          country,
+          capabilities: { transfers: { requested: true } },
+          metadata: { organizationId },
+        },
+        { idempotencyKey: `org:${organizationId}:connect-account` },
+      );
+      return toAccount(account);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async createOnboardingLink(
+    accountId: string,
+    refreshUrl: string,
+    returnUrl: string,
+  ): Promise<GatewayOnboardingLink> {
+    try {
+      const link = await this.client().accountLinks.create({
+        account: accountId,
+        type: 'account_onboarding',
+        refresh_url: refreshUrl,
+        return_url: returnUrl,
+      });
+      return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async retrieveAccount(accountId: string): Promise<GatewayAccount> {
+    try {
+      return toAccount(await this.client().accounts.retrieve(accountId));
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
   verifyWebhook(rawBody: Buffer, signatureHeader: string): GatewayEvent {
     const secret = this.settings.webhookSecret;
     if (!secret) throw new WebhookSignatureError('no webhook signing secret is configured');
@@ -100,6 +145,15 @@ function toIntent(intent: Stripe.PaymentIntent): GatewayPaymentIntent {
           message: failure.message ?? 'The payment failed.',
         }
       : null,
+  };
+}
+
+function toAccount(account: Stripe.Account): GatewayAccount {
+  return {
+    id: account.id,
+    detailsSubmitted: account.details_submitted ?? false,
+    payoutsEnabled: account.payouts_enabled ?? false,
+    chargesEnabled: account.charges_enabled ?? false,
   };
 }
 
