@@ -8,6 +8,7 @@ import { CreditLots1764000600000 } from './1764000600000-CreditLots';
 import { Market1764000700000 } from './1764000700000-Market';
 import { Ledger1764000800000 } from './1764000800000-Ledger';
 import { Payments1764000900000 } from './1764000900000-Payments';
+import { Payouts1764001000000 } from './1764001000000-Payouts';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   Market1764000700000,
   Ledger1764000800000,
   Payments1764000900000,
+  Payouts1764001000000,
 ];

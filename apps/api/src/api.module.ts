@@ -27,6 +27,7 @@ import { AdminCreditLotsController } from './credits/admin-credit-lots.controlle
 import { CreditLotsController } from './credits/credit-lots.controller';
 import { AdminLedgerController } from './escrow/admin-ledger.controller';
 import { StripeWebhooksController } from './escrow/stripe-webhooks.controller';
+import { PayoutsController } from './escrow/payouts.controller';
 import { TradePaymentsController } from './escrow/trade-payments.controller';
 import { ListingsController } from './market/listings.controller';
 import { MarketsController } from './market/markets.controller';
@@ -124,6 +125,7 @@ export class ApiModule implements NestModule {
         MarketsController,
         AdminLedgerController,
         TradePaymentsController,
+        PayoutsController,
         StripeWebhooksController,
         AdminAuditController,
         HealthController,

@@ -12,6 +12,11 @@ import { PAYMENT_ENTITIES } from './payments/payment-entities';
 import { PaymentQueryService } from './payments/payment-query.service';
 import { StripeEventRepository } from './payments/stripe-event.repository';
 import { TradePaymentRepository } from './payments/trade-payment.repository';
+import { GetPayoutStatusUseCase } from './payouts/get-payout-status.use-case';
+import { PayoutAccounts } from './payouts/payout-accounts';
+import { PAYOUT_SETTINGS, payoutSettingsFor, type PayoutSettings } from './payouts/payout-settings';
+import { RecordAccountUpdateUseCase } from './payouts/record-account-update.use-case';
+import { StartPayoutOnboardingUseCase } from './payouts/start-payout-onboarding.use-case';
 import { FundTradeOnPaymentUseCase } from './use-cases/fund-trade-on-payment.use-case';
 import { HandleStripeEventUseCase } from './use-cases/handle-stripe-event.use-case';
 import { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
@@ -30,6 +35,16 @@ import { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
       }),
     },
     { provide: PaymentGateway, useClass: StripePaymentGateway },
+    {
+      provide: PAYOUT_SETTINGS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService): PayoutSettings =>
+        payoutSettingsFor(config.get<string>('PUBLIC_APP_URL')),
+    },
+    PayoutAccounts,
+    StartPayoutOnboardingUseCase,
+    GetPayoutStatusUseCase,
+    RecordAccountUpdateUseCase,
     EscrowTradeRepository,
     TradePaymentRepository,
     StripeEventRepository,
@@ -38,6 +53,14 @@ import { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
     HandleStripeEventUseCase,
     PayForTradeUseCase,
   ],
-  exports: [PaymentGateway, PaymentQueryService, PayForTradeUseCase, HandleStripeEventUseCase],
+  exports: [
+    PaymentGateway,
+    PaymentQueryService,
+    PayForTradeUseCase,
+    HandleStripeEventUseCase,
+    PayoutAccounts,
+    StartPayoutOnboardingUseCase,
+    GetPayoutStatusUseCase,
+  ],
 })
 export class EscrowPaymentsModule {}

@@ -23,7 +23,9 @@ export {
   PaymentRequestRejectedError,
   WebhookSignatureError,
   type CreatePaymentOutcome,
+  type GatewayAccount,
   type GatewayEvent,
+  type GatewayOnboardingLink,
   type GatewayPaymentIntent,
   type PaymentError,
   type PaymentTrade,
@@ -34,3 +36,4 @@ export type { PaymentState } from './payments/payment-state';
 export { PaymentQueryService } from './payments/payment-query.service';
 export { HandleStripeEventUseCase } from './use-cases/handle-stripe-event.use-case';
 export { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
+export * from './payouts';

@@ -4,6 +4,7 @@ import { Clock } from '@carryover/shared';
 import type { GatewayEvent, GatewayPaymentIntent } from '../gateway/payment-gateway';
 import { StripeEventRepository } from '../payments/stripe-event.repository';
 import { TradePaymentRepository } from '../payments/trade-payment.repository';
+import { RecordAccountUpdateUseCase } from '../payouts/record-account-update.use-case';
 import { FundTradeOnPaymentUseCase } from './fund-trade-on-payment.use-case';
 
 /**
@@ -19,6 +20,7 @@ export class HandleStripeEventUseCase {
     private readonly events: StripeEventRepository,
     private readonly payments: TradePaymentRepository,
     private readonly fundTrade: FundTradeOnPaymentUseCase,
+    private readonly recordAccountUpdate: RecordAccountUpdateUseCase,
     private readonly clock: Clock,
   ) {}
 
@@ -33,6 +35,7 @@ export class HandleStripeEventUseCase {
   }
 
   private async apply(manager: EntityManager, event: GatewayEvent): Promise<void> {
+    if (event.type === 'account.updated') return this.recordAccountUpdate.execute(manager, event);
     const intent = event.paymentIntent;
     if (!intent?.tradeId) return;
     if (event.type === 'payment_intent.succeeded') {
