@@ -105,6 +105,36 @@ describe('seller payouts: Stripe Connect onboarding', () => {
     expect(await statusOf(trader.auth)).toBe('pending');
   });
 
+  it('account.updated for an account Carryover did not create is acknowledged and changes nothing', async () => {
+    const foreign = await bed.stripe.accounts.create({
+      type: 'express',
+      country: 'US',
+      capabilities: { transfers: { requested: true } },
+    });
+    const link = await bed.stripe.accountLinks.create({
+      account: foreign.id,
+      type: 'account_onboarding',
+      refresh_url: 'http://127.0.0.1/refresh',
+      return_url: 'http://127.0.0.1/return',
+    });
+    await fetch(link.url, { redirect: 'manual' });
+    await bed.emulator.control.webhooksIdle();
+    const deliveries = (await bed.emulator.control.webhookDeliveries()).filter(
+      (d) => d.type === 'account.updated',
+    );
+    const events = (await bed.api.app.get(DataSource).query(
+      `SELECT id FROM stripe_events WHERE type = 'account.updated' AND payload->'data'->'object'->>'id' = $1
+            AND processed_at IS NOT NULL`,
+      [foreign.id],
+    )) as Array<{ id: string }>;
+    expect(events).toHaveLength(1);
+    expect(deliveries.find((d) => d.eventId === events[0]!.id)).toMatchObject({ outcome: 'delivered' });
+    const rows = (await bed.api.app
+      .get(DataSource)
+      .query(`SELECT 1 FROM payout_accounts WHERE stripe_account_id = $1`, [foreign.id])) as unknown[];
+    expect(rows).toHaveLength(0);
+  });
+
   it('each organisation sees only its own status', async () => {
     const onboarded: RegisteredFirm = await registerFirm(http());
     const other = await registerFirm(http());
