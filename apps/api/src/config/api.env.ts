@@ -59,4 +59,9 @@ export class ApiEnv extends CommonEnv {
   @IsString()
   @MinLength(8)
   STRIPE_WEBHOOK_SECRET?: string;
+
+  /** Base URL of the web app; Stripe onboarding links return the seller there. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_APP_URL?: string;
 }
