@@ -34,40 +34,25 @@ export interface JobDefinition {
   repeat?: { everyMs: number };
 }
 
+/** A sweep that runs every minute on the maintenance queue; a failed run retries, the next minute runs anyway. */
+const EVERY_MINUTE_ON_MAINTENANCE: JobDefinition = {
+  queue: 'maintenance',
+  options: {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: 10,
+    removeOnFail: 100,
+  },
+  repeat: { everyMs: 60_000 },
+};
+
 /** Where each job runs and how it is retried: the only place these are decided. */
 export const JOB_CATALOGUE: { readonly [N in JobName]: JobDefinition } = {
-  'maintenance.heartbeat': {
-    queue: 'maintenance',
-    options: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 1_000 },
-      removeOnComplete: 10,
-      removeOnFail: 100,
-    },
-    repeat: { everyMs: 60_000 },
-  },
+  'maintenance.heartbeat': EVERY_MINUTE_ON_MAINTENANCE,
   /** Closes listings past tradableUntil and buy orders past goodTill. */
-  'maintenance.expire-market': {
-    queue: 'maintenance',
-    options: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 1_000 },
-      removeOnComplete: 10,
-      removeOnFail: 100,
-    },
-    repeat: { everyMs: 60_000 },
-  },
+  'maintenance.expire-market': EVERY_MINUTE_ON_MAINTENANCE,
   /** Moves scheduled listings past a tier boundary to their current price. */
-  'maintenance.reprice-listings': {
-    queue: 'maintenance',
-    options: {
-      attempts: 3,
-      backoff: { type: 'exponential', delay: 1_000 },
-      removeOnComplete: 10,
-      removeOnFail: 100,
-    },
-    repeat: { everyMs: 60_000 },
-  },
+  'maintenance.reprice-listings': EVERY_MINUTE_ON_MAINTENANCE,
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOGUE) as JobName[];
