@@ -9,6 +9,7 @@ import { Market1764000700000 } from './1764000700000-Market';
 import { Ledger1764000800000 } from './1764000800000-Ledger';
 import { Payments1764000900000 } from './1764000900000-Payments';
 import { Payouts1764001000000 } from './1764001000000-Payouts';
+import { Outbox1764001100000 } from './1764001100000-Outbox';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   Ledger1764000800000,
   Payments1764000900000,
   Payouts1764001000000,
+  Outbox1764001100000,
 ];

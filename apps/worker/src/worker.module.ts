@@ -1,4 +1,4 @@
-import { JobsModule, JobsWorkerModule } from '@carryover/jobs';
+import { JobsModule, JobsWorkerModule, OutboxRelayModule } from '@carryover/jobs';
 import { MarketModule } from '@carryover/market';
 import { ClockModule, DomainEventsModule, RedisModule } from '@carryover/shared';
 import { Module } from '@nestjs/common';
@@ -31,6 +31,7 @@ import { MarketMaintenanceProcessor } from './processors/market-maintenance.proc
     RedisModule,
     MarketModule,
     JobsModule,
+    OutboxRelayModule.forRoot(),
     JobsWorkerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<WorkerEnv, true>) => ({

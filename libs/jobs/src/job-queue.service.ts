@@ -35,6 +35,26 @@ export class JobQueue {
   }
 
   /**
+   * Enqueues several jobs in one round trip per queue; each needs its jobId, and a job whose id is already
+   * stored on its queue is ignored, so a repeated call enqueues nothing twice.
+   */
+  async enqueueMany(jobs: readonly { name: JobName; payload: unknown; jobId: string }[]): Promise<void> {
+    const byQueue = new Map<QueueName, { name: string; data: unknown; opts: object }[]>();
+    for (const job of jobs) {
+      if (job.jobId.trim() === '') {
+        throw new Error(
+          `Job "${job.name}" needs a jobId: without one a retried enqueue would duplicate the job.`,
+        );
+      }
+      const { queue, options } = JOB_CATALOGUE[job.name];
+      const list = byQueue.get(queue) ?? [];
+      list.push({ name: job.name, data: job.payload, opts: { ...options, jobId: job.jobId } });
+      byQueue.set(queue, list);
+    }
+    await Promise.all([...byQueue].map(([queue, list]) => this.queue(queue).addBulk(list)));
+  }
+
+  /**
    * Creates or updates the schedule of every repeatable job and removes schedules the catalogue no longer
    * declares. Idempotent, so every worker instance may run it at boot.
    */
