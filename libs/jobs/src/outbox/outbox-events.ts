@@ -62,9 +62,25 @@ export interface OutboxJob<N extends OutboxEventName = OutboxEventName> {
  * queue, so an event routes to at most one job per queue (checked by a unit test). Events without a route
  * are marked relayed and stay in the table as history.
  */
-export const OUTBOX_ROUTES: { readonly [N in OutboxEventName]?: readonly JobName[] } = {};
-
 export type OutboxRoutes = { readonly [name: string]: readonly JobName[] | undefined };
+type EventRoutes = { readonly [N in OutboxEventName]?: readonly JobName[] };
+
+/** The settlement workflow's reactions (queues settlement and payments). */
+const SETTLEMENT_ROUTES: EventRoutes = {};
+
+/** Notifications: in-app, e-mail and outbound webhooks (queue webhooks). */
+const NOTIFICATION_ROUTES: EventRoutes = {};
+
+function mergeRoutes(...parts: EventRoutes[]): EventRoutes {
+  const merged: Record<string, JobName[]> = {};
+  for (const part of parts) {
+    for (const [name, jobs] of Object.entries(part))
+      merged[name] = [...(merged[name] ?? []), ...(jobs ?? [])];
+  }
+  return merged;
+}
+
+export const OUTBOX_ROUTES: EventRoutes = mergeRoutes(SETTLEMENT_ROUTES, NOTIFICATION_ROUTES);
 
 /** The queues an event's jobs run on, in route order. */
 export function routeQueues(routes: OutboxRoutes, name: string): QueueName[] {
