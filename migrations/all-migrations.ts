@@ -10,6 +10,7 @@ import { Ledger1764000800000 } from './1764000800000-Ledger';
 import { Payments1764000900000 } from './1764000900000-Payments';
 import { Payouts1764001000000 } from './1764001000000-Payouts';
 import { Outbox1764001100000 } from './1764001100000-Outbox';
+import { EscrowSettlement1764001200000 } from './1764001200000-EscrowSettlement';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   Payments1764000900000,
   Payouts1764001000000,
   Outbox1764001100000,
+  EscrowSettlement1764001200000,
 ];

@@ -3,7 +3,12 @@ import { AUDIT_ENTITIES } from '@carryover/audit';
 import { CATALOG_ENTITIES } from '@carryover/catalog';
 import { COMPLIANCE_ENTITIES } from '@carryover/compliance';
 import { CREDITS_ENTITIES } from '@carryover/credits';
-import { LEDGER_ENTITIES, PAYMENT_ENTITIES, PAYOUT_ENTITIES } from '@carryover/escrow';
+import {
+  ESCROW_SETTLEMENT_ENTITIES,
+  LEDGER_ENTITIES,
+  PAYMENT_ENTITIES,
+  PAYOUT_ENTITIES,
+} from '@carryover/escrow';
 import { MARKET_ENTITIES } from '@carryover/market';
 import { IDENTITY_ENTITIES } from '@carryover/identity';
 import { DatabaseLogger, SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
@@ -20,6 +25,7 @@ export const ENTITIES = [
   ...LEDGER_ENTITIES,
   ...PAYMENT_ENTITIES,
   ...PAYOUT_ENTITIES,
+  ...ESCROW_SETTLEMENT_ENTITIES,
 ];
 
 export interface DatabaseSettings {

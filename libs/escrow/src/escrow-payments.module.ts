@@ -17,11 +17,24 @@ import { PayoutAccounts } from './payouts/payout-accounts';
 import { PAYOUT_SETTINGS, payoutSettingsFor, type PayoutSettings } from './payouts/payout-settings';
 import { RecordAccountUpdateUseCase } from './payouts/record-account-update.use-case';
 import { StartPayoutOnboardingUseCase } from './payouts/start-payout-onboarding.use-case';
+import { ReconciliationQueryService } from './reconciliation/reconciliation-query.service';
+import { ReconciliationRepository } from './reconciliation/reconciliation.repository';
+import { EscrowSettlement } from './settlement/escrow-settlement.service';
+import { TradeRefundRepository } from './settlement/trade-refund.repository';
+import { TradeTransferRepository } from './settlement/trade-transfer.repository';
+import { CancelPaymentUseCase } from './use-cases/cancel-payment.use-case';
+import { ConfirmProviderStepUseCase } from './use-cases/confirm-provider-step.use-case';
 import { FundTradeOnPaymentUseCase } from './use-cases/fund-trade-on-payment.use-case';
 import { HandleStripeEventUseCase } from './use-cases/handle-stripe-event.use-case';
 import { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
+import { ReconcileEscrowUseCase } from './use-cases/reconcile-escrow.use-case';
+import { RefundBuyerUseCase } from './use-cases/refund-buyer.use-case';
+import { TransferProceedsUseCase } from './use-cases/transfer-proceeds.use-case';
 
-/** Buyers' payments into escrow through the payment gateway, and the provider's webhooks. */
+/**
+ * Buyers' payments into escrow through the payment gateway, the provider's webhooks, sellers' payouts,
+ * escrow's side of settlement (transfers, refunds, their journals) and reconciliation with the provider.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature(PAYMENT_ENTITIES), EscrowLedgerModule, AuditModule, ClockModule],
   providers: [
@@ -52,6 +65,16 @@ import { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
     FundTradeOnPaymentUseCase,
     HandleStripeEventUseCase,
     PayForTradeUseCase,
+    TradeTransferRepository,
+    TradeRefundRepository,
+    TransferProceedsUseCase,
+    RefundBuyerUseCase,
+    CancelPaymentUseCase,
+    ConfirmProviderStepUseCase,
+    EscrowSettlement,
+    ReconciliationRepository,
+    ReconcileEscrowUseCase,
+    ReconciliationQueryService,
   ],
   exports: [
     PaymentGateway,
@@ -61,6 +84,9 @@ import { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
     PayoutAccounts,
     StartPayoutOnboardingUseCase,
     GetPayoutStatusUseCase,
+    EscrowSettlement,
+    ReconcileEscrowUseCase,
+    ReconciliationQueryService,
   ],
 })
 export class EscrowPaymentsModule {}

@@ -1,7 +1,9 @@
 import { noSuch } from '../errors';
 import { newId, unixNow } from '../ids';
+import { listOf, listParams } from '../lists';
 import type { Charge, PaymentError, PaymentIntent } from '../objects';
 import { PLATFORM } from '../balances';
+import { allowOnly, optionalString } from '../params';
 import { type ApiRequest, type EmulatorContext, route, type Route, snapshot } from '../router';
 import { bypassesPending, testPaymentOutcome } from '../test-payment-methods';
 
@@ -70,6 +72,16 @@ export function chargeIntent(
 }
 
 export const chargeRoutes: Route[] = [
+  route('GET', '/v1/charges', (context, request) => {
+    allowOnly(request.params, listParams('payment_intent', 'transfer_group'));
+    const intent = optionalString(request.params, 'payment_intent');
+    const group = optionalString(request.params, 'transfer_group');
+    const charges = [...context.store.charges.values()].filter(
+      (charge) =>
+        (!intent || charge.payment_intent === intent) && (!group || charge.transfer_group === group),
+    );
+    return listOf(charges, request.params, '/v1/charges', 'charge');
+  }),
   route('GET', '/v1/charges/:id', (context, _request, id) => {
     const charge = context.store.charges.get(id);
     if (!charge) throw noSuch('charge', id);

@@ -43,12 +43,69 @@ export interface GatewayOnboardingLink {
   expiresAt: Date;
 }
 
-/** A verified webhook event; `paymentIntent` is set for payment_intent.* events. */
+/** A transfer of a trade's proceeds to a seller's connected account. */
+export interface TransferRequest {
+  tradeId: string;
+  /** `transfer`, or `transfer:<n>` for a further one; part of the idempotency key and the metadata. */
+  step: string;
+  amountMinor: bigint;
+  currency: string;
+  destinationAccountId: string;
+}
+
+export interface GatewayTransfer {
+  id: string;
+  amountMinor: bigint;
+  amountReversedMinor: bigint;
+  currency: string;
+  destinationAccountId: string;
+  transferGroup: string | null;
+  /** From the transfer's metadata; null when it was not made by Carryover. */
+  tradeId: string | null;
+  step: string | null;
+}
+
+/** A refund of part or all of a trade's captured payment. */
+export interface RefundRequest {
+  tradeId: string;
+  /** `refund`, or `refund:<n>` for the n-th partial refund. */
+  step: string;
+  paymentIntentId: string;
+  amountMinor: bigint;
+}
+
+export interface GatewayRefund {
+  id: string;
+  amountMinor: bigint;
+  currency: string;
+  /** The provider's status: succeeded, pending, failed, canceled, requires_action. */
+  status: string;
+  paymentIntentId: string | null;
+  tradeId: string | null;
+  step: string | null;
+}
+
+/** A charge (one captured or failed payment attempt) in a trade's transfer group. */
+export interface GatewayCharge {
+  id: string;
+  paymentIntentId: string | null;
+  succeeded: boolean;
+  amountCapturedMinor: bigint;
+  amountRefundedMinor: bigint;
+  currency: string;
+}
+
+/**
+ * A verified webhook event; `paymentIntent`, `refund` and `transfer` are set for events about such an
+ * object (payment_intent.*, refund.*, transfer.*).
+ */
 export interface GatewayEvent {
   id: string;
   type: string;
   payload: Record<string, unknown>;
   paymentIntent: GatewayPaymentIntent | null;
+  refund?: GatewayRefund | null;
+  transfer?: GatewayTransfer | null;
 }
 
 /** The webhook's signature does not verify: nothing in it may be trusted. */
@@ -103,6 +160,31 @@ export abstract class PaymentGateway {
   ): Promise<GatewayOnboardingLink>;
 
   abstract retrieveAccount(accountId: string): Promise<GatewayAccount>;
+
+  /**
+   * Transfers a trade's proceeds to a connected account, with `transfer_group` = the trade id and the
+   * idempotency key trade:<id>:<step>. A 4xx (no funds, account not able to receive) is a
+   * PaymentRequestRejectedError `transfer_rejected` and is never retried.
+   */
+  abstract createTransfer(request: TransferRequest): Promise<GatewayTransfer>;
+
+  /** Every transfer in the trade's transfer group. */
+  abstract listTransfers(tradeId: string): Promise<GatewayTransfer[]>;
+
+  /**
+   * Refunds `amountMinor` of the intent's captured payment, with the idempotency key trade:<id>:<step>.
+   * A 4xx (more than is left, already refunded) is a PaymentRequestRejectedError `refund_rejected`.
+   */
+  abstract createRefund(request: RefundRequest): Promise<GatewayRefund>;
+
+  /** Every refund of the intent's payment, made by Carryover or not. */
+  abstract listRefunds(paymentIntentId: string): Promise<GatewayRefund[]>;
+
+  /** Cancels an intent that has not succeeded, with the idempotency key trade:<id>:cancel:<intent>. */
+  abstract cancelPaymentIntent(tradeId: string, paymentIntentId: string): Promise<GatewayPaymentIntent>;
+
+  /** Every charge in the trade's transfer group: what the buyer paid, and how much of it was refunded. */
+  abstract listCharges(tradeId: string): Promise<GatewayCharge[]>;
 
   /** Verifies the signature over the raw body and parses the event; throws WebhookSignatureError. */
   abstract verifyWebhook(rawBody: Buffer, signatureHeader: string): GatewayEvent;

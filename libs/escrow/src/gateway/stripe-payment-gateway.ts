@@ -8,12 +8,21 @@ import {
   WebhookSignatureError,
   type CreatePaymentOutcome,
   type GatewayAccount,
+  type GatewayCharge,
   type GatewayEvent,
   type GatewayOnboardingLink,
   type GatewayPaymentIntent,
+  type GatewayRefund,
+  type GatewayTransfer,
   type PaymentTrade,
+  type RefundRequest,
+  type TransferRequest,
 } from './payment-gateway';
+import { withProviderRetries } from './provider-retry';
 import { createStripeClient, STRIPE_SETTINGS, type StripeSettings } from './stripe-settings';
+
+/** The most objects read back for one trade (transfers, refunds, charges); far above any real trade's. */
+const LIST_CAP = 1_000;
 
 /** The payment gateway on the real `stripe` SDK ("separate charges and transfers"). */
 @Injectable()
@@ -40,9 +49,10 @@ export class StripePaymentGateway extends PaymentGateway {
       metadata: { tradeId: trade.id },
     };
     try {
-      const intent = await this.client().paymentIntents.create(params, {
-        idempotencyKey: `trade:${trade.id}:payment:${attempt}`,
-      });
+      const idempotencyKey = `trade:${trade.id}:payment:${attempt}`;
+      const intent = await this.retrying((stripe) =>
+        stripe.paymentIntents.create(params, { idempotencyKey }),
+      );
       return { kind: 'accepted', intent: toIntent(intent) };
     } catch (error) {
       if (error instanceof Stripe.errors.StripeCardError) {
@@ -55,7 +65,7 @@ export class StripePaymentGateway extends PaymentGateway {
 
   async retrievePaymentIntent(id: string): Promise<GatewayPaymentIntent> {
     try {
-      return toIntent(await this.client().paymentIntents.retrieve(id));
+      return toIntent(await this.retrying((stripe) => stripe.paymentIntents.retrieve(id)));
     } catch (error) {
       throw translate(error);
     }
@@ -63,14 +73,16 @@ export class StripePaymentGateway extends PaymentGateway {
 
   async createConnectedAccount(organizationId: string, country: string): Promise<GatewayAccount> {
     try {
-      const account = await this.client().accounts.create(
-        {
-          type: 'express',
-          country,
-          capabilities: { transfers: { requested: true } },
-          metadata: { organizationId },
-        },
-        { idempotencyKey: `org:${organizationId}:connect-account` },
+      const account = await this.retrying((stripe) =>
+        stripe.accounts.create(
+          {
+            type: 'express',
+            country,
+            capabilities: { transfers: { requested: true } },
+            metadata: { organizationId },
+          },
+          { idempotencyKey: `org:${organizationId}:connect-account` },
+        ),
       );
       return toAccount(account);
     } catch (error) {
@@ -84,12 +96,14 @@ export class StripePaymentGateway extends PaymentGateway {
     returnUrl: string,
   ): Promise<GatewayOnboardingLink> {
     try {
-      const link = await this.client().accountLinks.create({
-        account: accountId,
-        type: 'account_onboarding',
-        refresh_url: refreshUrl,
-        return_url: returnUrl,
-      });
+      const link = await this.retrying((stripe) =>
+        stripe.accountLinks.create({
+          account: accountId,
+          type: 'account_onboarding',
+          refresh_url: refreshUrl,
+          return_url: returnUrl,
+        }),
+      );
       return { url: link.url, expiresAt: new Date(link.expires_at * 1000) };
     } catch (error) {
       throw translate(error);
@@ -98,7 +112,89 @@ export class StripePaymentGateway extends PaymentGateway {
 
   async retrieveAccount(accountId: string): Promise<GatewayAccount> {
     try {
-      return toAccount(await this.client().accounts.retrieve(accountId));
+      return toAccount(await this.retrying((stripe) => stripe.accounts.retrieve(accountId)));
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async createTransfer(request: TransferRequest): Promise<GatewayTransfer> {
+    const params: Stripe.TransferCreateParams = {
+      amount: Number(request.amountMinor),
+      currency: request.currency.toLowerCase(),
+      destination: request.destinationAccountId,
+      transfer_group: request.tradeId,
+      metadata: { tradeId: request.tradeId, step: request.step },
+    };
+    const idempotencyKey = `trade:${request.tradeId}:${request.step}`;
+    try {
+      return toTransfer(await this.retrying((stripe) => stripe.transfers.create(params, { idempotencyKey })));
+    } catch (error) {
+      throw translate(error, 'transfer_rejected');
+    }
+  }
+
+  async listTransfers(tradeId: string): Promise<GatewayTransfer[]> {
+    try {
+      const transfers = await this.retrying((stripe) =>
+        stripe.transfers.list({ transfer_group: tradeId, limit: 100 }).autoPagingToArray({ limit: LIST_CAP }),
+      );
+      return transfers.map(toTransfer);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async createRefund(request: RefundRequest): Promise<GatewayRefund> {
+    const params: Stripe.RefundCreateParams = {
+      payment_intent: request.paymentIntentId,
+      amount: Number(request.amountMinor),
+      metadata: { tradeId: request.tradeId, step: request.step },
+    };
+    const idempotencyKey = `trade:${request.tradeId}:${request.step}`;
+    try {
+      return toRefund(await this.retrying((stripe) => stripe.refunds.create(params, { idempotencyKey })));
+    } catch (error) {
+      throw translate(error, 'refund_rejected');
+    }
+  }
+
+  async listRefunds(paymentIntentId: string): Promise<GatewayRefund[]> {
+    try {
+      const refunds = await this.retrying((stripe) =>
+        stripe.refunds
+          .list({ payment_intent: paymentIntentId, limit: 100 })
+          .autoPagingToArray({ limit: LIST_CAP }),
+      );
+      return refunds.map(toRefund);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async cancelPaymentIntent(tradeId: string, paymentIntentId: string): Promise<GatewayPaymentIntent> {
+    const idempotencyKey = `trade:${tradeId}:cancel:${paymentIntentId}`;
+    try {
+      return toIntent(
+        await this.retrying((stripe) =>
+          stripe.paymentIntents.cancel(
+            paymentIntentId,
+            { cancellation_reason: 'abandoned' },
+            { idempotencyKey },
+          ),
+        ),
+      );
+    } catch (error) {
+      throw translate(error, 'payment_cancel_rejected');
+    }
+  }
+
+  async listCharges(tradeId: string): Promise<GatewayCharge[]> {
+    try {
+      const charges = await this.retrying((stripe) =>
+        stripe.charges.list({ transfer_group: tradeId, limit: 100 }).autoPagingToArray({ limit: LIST_CAP }),
+      );
+      return charges.map(toCharge);
     } catch (error) {
       throw translate(error);
     }
@@ -119,7 +215,15 @@ export class StripePaymentGateway extends PaymentGateway {
       type: event.type,
       payload: JSON.parse(rawBody.toString('utf8')) as Record<string, unknown>,
       paymentIntent: object.object === 'payment_intent' ? toIntent(object as Stripe.PaymentIntent) : null,
+      refund: object.object === 'refund' ? toRefund(object as Stripe.Refund) : null,
+      transfer: object.object === 'transfer' ? toTransfer(object as Stripe.Transfer) : null,
     };
+  }
+
+  /** One call (with its idempotency key inside), tried again while Stripe answers a plain 429. */
+  private retrying<T>(call: (stripe: Stripe) => Promise<T>): Promise<T> {
+    const stripe = this.client();
+    return withProviderRetries(() => call(stripe), this.settings.retryPolicy);
   }
 
   private client(): Stripe {
@@ -148,6 +252,47 @@ function toIntent(intent: Stripe.PaymentIntent): GatewayPaymentIntent {
   };
 }
 
+function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : value.id;
+}
+
+function toTransfer(transfer: Stripe.Transfer): GatewayTransfer {
+  return {
+    id: transfer.id,
+    amountMinor: BigInt(transfer.amount),
+    amountReversedMinor: BigInt(transfer.amount_reversed),
+    currency: transfer.currency.toUpperCase(),
+    destinationAccountId: idOf(transfer.destination) ?? '',
+    transferGroup: transfer.transfer_group ?? null,
+    tradeId: transfer.metadata?.['tradeId'] ?? null,
+    step: transfer.metadata?.['step'] ?? null,
+  };
+}
+
+function toRefund(refund: Stripe.Refund): GatewayRefund {
+  return {
+    id: refund.id,
+    amountMinor: BigInt(refund.amount),
+    currency: refund.currency.toUpperCase(),
+    status: refund.status ?? 'pending',
+    paymentIntentId: idOf(refund.payment_intent),
+    tradeId: refund.metadata?.['tradeId'] ?? null,
+    step: refund.metadata?.['step'] ?? null,
+  };
+}
+
+function toCharge(charge: Stripe.Charge): GatewayCharge {
+  return {
+    id: charge.id,
+    paymentIntentId: idOf(charge.payment_intent),
+    succeeded: charge.status === 'succeeded',
+    amountCapturedMinor: BigInt(charge.amount_captured),
+    amountRefundedMinor: BigInt(charge.amount_refunded),
+    currency: charge.currency.toUpperCase(),
+  };
+}
+
 function toAccount(account: Stripe.Account): GatewayAccount {
   return {
     id: account.id,
@@ -161,8 +306,11 @@ function declineOf(error: Stripe.errors.StripeCardError): { code: string; messag
   return { code: error.decline_code ?? error.code ?? 'card_declined', message: error.message };
 }
 
-/** Errors left after the SDK's own retries: the provider's trouble, or a request it will never accept. */
-function translate(error: unknown): Error {
+/**
+ * Errors left after the retries: the provider's trouble, or a request it will never accept. With
+ * `rejectedCode`, a 4xx refusal of a money movement becomes a PaymentRequestRejectedError with that code.
+ */
+function translate(error: unknown, rejectedCode?: string): Error {
   if (error instanceof Stripe.errors.StripeIdempotencyError) {
     return new PaymentRequestRejectedError(
       'payment_attempt_conflict',
@@ -182,6 +330,13 @@ function translate(error: unknown): Error {
     (error instanceof Stripe.errors.StripeError && error.statusCode === 409)
   ) {
     return new PaymentProviderUnavailableError(error.message);
+  }
+  if (rejectedCode && error instanceof Stripe.errors.StripeInvalidRequestError) {
+    const reason = error.code ? ` (${error.code})` : '';
+    return new PaymentRequestRejectedError(
+      rejectedCode,
+      `The payment provider refused it${reason}: ${error.message}`,
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -83,6 +83,22 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [r.account, BigInt(r.sum)]));
   }
 
+  /** Each of the trade's journals by step: its currency and its size (the sum of its debits). */
+  async tradeJournalTotals(
+    manager: EntityManager | undefined,
+    tradeId: string,
+  ): Promise<Array<{ step: string; currency: string; amountMinor: bigint }>> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT j.step, j.currency, sum(e.amount_minor) FILTER (WHERE e.amount_minor > 0)::text AS amount
+         FROM ledger_journals j JOIN ledger_entries e ON e.journal_id = j.id
+        WHERE j.trade_id = $1
+        GROUP BY j.id, j.step, j.currency
+        ORDER BY min(j.posted_at), j.step`,
+      [tradeId],
+    )) as Array<{ step: string; currency: string; amount: string }>;
+    return rows.map((r) => ({ step: r.step, currency: r.currency, amountMinor: BigInt(r.amount) }));
+  }
+
   /** Debit and credit totals per account and currency, over the whole ledger. */
   async accountTotals(manager?: EntityManager): Promise<AccountTotalsRow[]> {
     const rows = (await (manager ?? this.dataSource.manager).query(

@@ -82,8 +82,14 @@ export class LedgerService {
     return this.post(manager, releaseJournal(trade, amounts));
   }
 
-  payoutSeller(manager: EntityManager, trade: LedgerTrade, amountMinor: bigint): Promise<PostResult> {
-    return this.post(manager, payoutJournal(trade, amountMinor));
+  /** `transferId` names the provider's transfer in the journal's description. */
+  payoutSeller(
+    manager: EntityManager,
+    trade: LedgerTrade,
+    amountMinor: bigint,
+    transferId: string | null = null,
+  ): Promise<PostResult> {
+    return this.post(manager, payoutJournal(trade, amountMinor, transferId));
   }
 
   /** `step` is 'refund' for a whole refund, 'refund:1', 'refund:2', ... for partial ones. */
@@ -117,6 +123,14 @@ export class LedgerService {
     return Object.fromEntries(
       codes.map((code) => [code, onNormalSide(code, sums.get(code) ?? 0n)]),
     ) as TradeLedgerBalances;
+  }
+
+  /** The trade's journals by step (`fund`, `release`, `payout`, `refund`, `refund:2`, ...) and their sizes. */
+  tradeJournals(
+    tradeId: string,
+    manager?: EntityManager,
+  ): Promise<Array<{ step: string; currency: string; amountMinor: bigint }>> {
+    return this.journals.tradeJournalTotals(manager, tradeId);
   }
 
   private replay(

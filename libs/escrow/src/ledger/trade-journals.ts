@@ -2,7 +2,7 @@ import { ValidationError } from '@carryover/shared';
 import type { LedgerLine, LedgerTrade, PostJournalCommand } from './ledger.types';
 
 /** Refunds are `refund` (the whole) or `refund:<n>` (the n-th partial refund). */
-const REFUND_STEP = /^refund(:[1-9][0-9]{0,5})?$/;
+export const REFUND_STEP = /^refund(:[1-9][0-9]{0,5})?$/;
 
 function tradeJournal(
   trade: LedgerTrade,
@@ -45,9 +45,14 @@ export function releaseJournal(
 }
 
 /** The Stripe transfer to the seller's account: seller_payable / stripe_cash. */
-export function payoutJournal(trade: LedgerTrade, amountMinor: bigint): PostJournalCommand {
+export function payoutJournal(
+  trade: LedgerTrade,
+  amountMinor: bigint,
+  transferId: string | null = null,
+): PostJournalCommand {
   positive('amountMinor', amountMinor);
-  return tradeJournal(trade, 'payout', `Seller proceeds transferred for trade ${trade.id}`, [
+  const reference = transferId ? ` (${transferId})` : '';
+  return tradeJournal(trade, 'payout', `Seller proceeds transferred for trade ${trade.id}${reference}`, [
     { account: 'seller_payable', debitMinor: amountMinor },
     { account: 'stripe_cash', creditMinor: amountMinor },
   ]);

@@ -1,7 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintTransformer } from '@carryover/shared';
 
-export const PAYMENT_STATUSES = ['requires_payment', 'processing', 'succeeded', 'failed'] as const;
+export const PAYMENT_STATUSES = [
+  'requires_payment',
+  'processing',
+  'succeeded',
+  'failed',
+  'canceled',
+] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** The buyer's payment into escrow for one trade: the current intent and how the last attempt ended. */

@@ -103,4 +103,27 @@ export class TradePaymentRepository {
       [payment.tradeId, payment.intentId, payment.amountMinor.toString(), payment.currency, at],
     );
   }
+
+  /** The trade's succeeded payment, locked until the transaction ends; null when it has none. */
+  async lockSucceeded(
+    manager: EntityManager,
+    tradeId: string,
+  ): Promise<(TradePaymentEntity & { paymentIntentId: string }) | null> {
+    const row = await manager
+      .getRepository(TradePaymentEntity)
+      .findOne({ where: { tradeId }, lock: { mode: 'pessimistic_write' } });
+    if (!row || row.status !== 'succeeded' || row.paymentIntentId === null) return null;
+    return row as TradePaymentEntity & { paymentIntentId: string };
+  }
+
+  /** The intent was cancelled (the payment window closed); only if it is still the trade's and not paid. */
+  async markCanceled(manager: EntityManager, tradeId: string, intentId: string, at: Date): Promise<boolean> {
+    const [rows] = (await manager.query(
+      `UPDATE trade_payments SET status = 'canceled', updated_at = $3
+        WHERE trade_id = $1 AND payment_intent_id = $2 AND status NOT IN ('succeeded', 'canceled')
+        RETURNING trade_id`,
+      [tradeId, intentId, at],
+    )) as [unknown[], number];
+    return rows.length > 0;
+  }
 }

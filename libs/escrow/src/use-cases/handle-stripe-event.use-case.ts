@@ -5,6 +5,7 @@ import type { GatewayEvent, GatewayPaymentIntent } from '../gateway/payment-gate
 import { StripeEventRepository } from '../payments/stripe-event.repository';
 import { TradePaymentRepository } from '../payments/trade-payment.repository';
 import { RecordAccountUpdateUseCase } from '../payouts/record-account-update.use-case';
+import { ConfirmProviderStepUseCase } from './confirm-provider-step.use-case';
 import { FundTradeOnPaymentUseCase } from './fund-trade-on-payment.use-case';
 
 /**
@@ -21,6 +22,7 @@ export class HandleStripeEventUseCase {
     private readonly payments: TradePaymentRepository,
     private readonly fundTrade: FundTradeOnPaymentUseCase,
     private readonly recordAccountUpdate: RecordAccountUpdateUseCase,
+    private readonly confirmProviderStep: ConfirmProviderStepUseCase,
     private readonly clock: Clock,
   ) {}
 
@@ -36,6 +38,7 @@ export class HandleStripeEventUseCase {
 
   private async apply(manager: EntityManager, event: GatewayEvent): Promise<void> {
     if (event.type === 'account.updated') return this.recordAccountUpdate.execute(manager, event);
+    if (await this.confirmProviderStep.execute(manager, event)) return;
     const intent = event.paymentIntent;
     if (!intent?.tradeId) return;
     if (event.type === 'payment_intent.succeeded') {
