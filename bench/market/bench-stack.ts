@@ -45,8 +45,9 @@ export async function startBenchStack(options: { durable: boolean }): Promise<Be
     await Promise.allSettled([postgres.stop(), redis.stop()]);
   };
   try {
-    await createDatabase(postgres.url, 'carryover_bench');
-    const url = databaseUrl(postgres.url, 'carryover_bench');
+    await createDatabase(postgres.socketUrl, 'carryover_bench');
+    // The Unix socket, as pgbench uses it: the same transport for the figure and its reference.
+    const url = databaseUrl(postgres.socketUrl, 'carryover_bench');
     Logger.overrideLogger(['error', 'warn']);
     await migrateDatabase(url);
     return { postgres, redis, databaseUrl: url, stop };

@@ -3,7 +3,8 @@
 //   candidate query, compliance, a trade, lot/listing/order updates, a compliance record and audit events.
 // - 16 clients run in a worker thread (their own event loop), so the API's event loop serves only requests.
 // - One market serialises every order on its advisory lock; ten markets show what runs in parallel.
-// - pgbench (TPC-B, scale 10, -c 16 -j 2 -T 20) runs afterwards on the same server, in its own database,
+// - pgbench (TPC-B, scale 10, -c 16 -j 2 -T 20) runs afterwards on the same server over the same Unix
+//   socket, in its own database,
 //   with the API closed: the ratio says what an order costs next to a small standard durable transaction.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
-import { createDatabase, databaseUrl } from '../../libs/devstack/src';
+import { createDatabase } from '../../libs/devstack/src';
 import {
   call,
   createBenchProvider,
@@ -197,9 +198,9 @@ function run(binary: string, args: string[], cwd: string, timeoutMs: number): Pr
 
 /** TPC-B on a database of its own on the same server; TPS and per-transaction latency from its log. */
 async function runPgbench(stack: BenchStack, major: number): Promise<{ tps: number; sorted: Float64Array }> {
-  await createDatabase(stack.postgres.url, 'pgbench');
-  const url = new URL(databaseUrl(stack.postgres.url, 'pgbench'));
-  const connection = ['-h', '127.0.0.1', '-p', url.port, '-U', 'postgres'];
+  await createDatabase(stack.postgres.socketUrl, 'pgbench');
+  // The Unix socket, as the API uses it.
+  const connection = ['-h', stack.postgres.socketDir, '-p', String(stack.postgres.port), '-U', 'postgres'];
   const binary = pgbenchBinary(major);
   const logDir = mkdtempSync(join(tmpdir(), 'carryover-pgbench-'));
   try {
@@ -243,7 +244,7 @@ async function main(): Promise<void> {
       `Carryover HTTP buy orders vs pgbench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
     );
     console.log(
-      `PostgreSQL ${pg.version} on 127.0.0.1: fsync=${pg.fsync}, synchronous_commit=${pg.sync}; API pool 10 (default)`,
+      `PostgreSQL ${pg.version} over its Unix socket (API and pgbench alike): fsync=${pg.fsync}, synchronous_commit=${pg.sync}; API pool 10 (default)`,
     );
 
     const live = await startBenchApi(stack);
