@@ -5,6 +5,7 @@ export * from './database/pg-errors';
 export * from './database/shared-entities';
 export * from './database/snake-naming.strategy';
 export * from './errors/domain-error';
+export * from './money/format-money';
 export * from './money/money';
 export * from './money/rounding';
 export * from './money/trade-amounts';
