@@ -26,6 +26,7 @@ import { AdminReviewsController } from './compliance/admin-reviews.controller';
 import { AdminCreditLotsController } from './credits/admin-credit-lots.controller';
 import { CreditLotsController } from './credits/credit-lots.controller';
 import { AdminLedgerController } from './escrow/admin-ledger.controller';
+import { AdminReconciliationController } from './escrow/admin-reconciliation.controller';
 import { StripeWebhooksController } from './escrow/stripe-webhooks.controller';
 import { PayoutsController } from './escrow/payouts.controller';
 import { TradePaymentsController } from './escrow/trade-payments.controller';
@@ -124,6 +125,7 @@ export class ApiModule implements NestModule {
         TradesController,
         MarketsController,
         AdminLedgerController,
+        AdminReconciliationController,
         TradePaymentsController,
         PayoutsController,
         StripeWebhooksController,

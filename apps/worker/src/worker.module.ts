@@ -1,3 +1,4 @@
+import { EscrowPaymentsModule } from '@carryover/escrow';
 import { JobsModule, JobsWorkerModule, OutboxRelayModule } from '@carryover/jobs';
 import { MarketModule } from '@carryover/market';
 import { ClockModule, DomainEventsModule, RedisModule } from '@carryover/shared';
@@ -7,6 +8,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { validateWorkerEnv, type WorkerEnv } from './config/worker.env';
 import { initializeDataSource, workerTypeOrmOptions } from './database/worker-data-source';
+import { EscrowMaintenanceProcessor } from './processors/escrow-maintenance.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MarketMaintenanceProcessor } from './processors/market-maintenance.processor';
 
@@ -30,6 +32,7 @@ import { MarketMaintenanceProcessor } from './processors/market-maintenance.proc
     DomainEventsModule,
     RedisModule,
     MarketModule,
+    EscrowPaymentsModule,
     JobsModule,
     OutboxRelayModule.forRoot(),
     JobsWorkerModule.forRootAsync({
@@ -39,6 +42,6 @@ import { MarketMaintenanceProcessor } from './processors/market-maintenance.proc
       }),
     }),
   ],
-  providers: [MaintenanceProcessor, MarketMaintenanceProcessor],
+  providers: [MaintenanceProcessor, MarketMaintenanceProcessor, EscrowMaintenanceProcessor],
 })
 export class WorkerModule {}

@@ -13,6 +13,7 @@ export interface JobPayloads {
   'maintenance.heartbeat': Record<string, never>;
   'maintenance.expire-market': Record<string, never>;
   'maintenance.reprice-listings': Record<string, never>;
+  'maintenance.reconcile': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -53,6 +54,16 @@ export const JOB_CATALOGUE: { readonly [N in JobName]: JobDefinition } = {
   'maintenance.expire-market': EVERY_MINUTE_ON_MAINTENANCE,
   /** Moves scheduled listings past a tier boundary to their current price. */
   'maintenance.reprice-listings': EVERY_MINUTE_ON_MAINTENANCE,
+  /** Compares the escrow ledger with the payment provider per trade and records differences for operators. */
+  'maintenance.reconcile': {
+    queue: 'maintenance',
+    options: {
+      attempts: 2,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: 10,
+      removeOnFail: 50,
+    },
+  },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOGUE) as JobName[];

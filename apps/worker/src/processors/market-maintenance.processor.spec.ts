@@ -1,6 +1,8 @@
+import { ReconcileEscrowUseCase } from '@carryover/escrow';
 import { JobHandlerRegistry, JOB_NAMES, WorkerHeartbeat } from '@carryover/jobs';
 import { ExpireMarketItemsUseCase, RepriceListingsUseCase } from '@carryover/market';
 import { Test } from '@nestjs/testing';
+import { EscrowMaintenanceProcessor } from './escrow-maintenance.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MarketMaintenanceProcessor } from './market-maintenance.processor';
 
@@ -14,10 +16,12 @@ describe('MarketMaintenanceProcessor', () => {
       providers: [
         MaintenanceProcessor,
         MarketMaintenanceProcessor,
+        EscrowMaintenanceProcessor,
         JobHandlerRegistry,
         { provide: WorkerHeartbeat, useValue: { beat: jest.fn() } },
         { provide: ExpireMarketItemsUseCase, useValue: { execute: expire } },
         { provide: RepriceListingsUseCase, useValue: { execute: reprice } },
+        { provide: ReconcileEscrowUseCase, useValue: { execute: jest.fn() } },
       ],
     }).compile();
     moduleRef.useLogger(false);
@@ -25,7 +29,7 @@ describe('MarketMaintenanceProcessor', () => {
     return { registry: moduleRef.get(JobHandlerRegistry), expire, reprice };
   }
 
-  it('with the heartbeat processor, handles every maintenance job, so the worker’s startup check passes', async () => {
+  it('with the heartbeat and escrow processors, handles every maintenance job, so the worker’s startup check passes', async () => {
     const { registry } = await boot();
 
     expect(() =>

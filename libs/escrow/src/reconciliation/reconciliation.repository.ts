@@ -51,9 +51,18 @@ export class ReconciliationRepository {
   /**
    * Trades with escrow activity (ledger journals, a payment, refunds, transfers) whose latest activity is
    * between `since` and `quietSince` (steps still in flight are left to the next run), and every trade with
-   * an open difference, oldest activity first.
+   * an open difference, oldest activity first; or just `tradeId`, if it has escrow activity at all.
    */
-  async tradesToReconcile(since: Date, quietSince: Date): Promise<TradeToReconcile[]> {
+  async tradesToReconcile(
+    scope: { since: Date; quietSince: Date } | { tradeId: string },
+  ): Promise<TradeToReconcile[]> {
+    const where =
+      'tradeId' in scope
+        ? 'l.trade_id = $1'
+        : `(l.at >= $1 AND l.at <= $2)
+            OR EXISTS (SELECT 1 FROM reconciliation_differences d
+                        WHERE d.trade_id = l.trade_id AND d.resolved_at IS NULL)`;
+    const params = 'tradeId' in scope ? [scope.tradeId] : [scope.since, scope.quietSince];
     const rows = (await this.dataSource.query(
       `WITH activity (trade_id, currency, at) AS (
               SELECT trade_id, currency, max(posted_at) FROM ledger_journals WHERE trade_id IS NOT NULL
@@ -65,11 +74,8 @@ export class ReconciliationRepository {
       latest AS (
         SELECT trade_id, min(currency) AS currency, max(at) AS at FROM activity GROUP BY trade_id
       )
-      SELECT l.trade_id, l.currency FROM latest l
-       WHERE (l.at >= $1 AND l.at <= $2)
-          OR EXISTS (SELECT 1 FROM reconciliation_differences d WHERE d.trade_id = l.trade_id AND d.resolved_at IS NULL)
-       ORDER BY l.at, l.trade_id`,
-      [since, quietSince],
+      SELECT l.trade_id, l.currency FROM latest l WHERE ${where} ORDER BY l.at, l.trade_id`,
+      params,
     )) as Array<{ trade_id: string; currency: string }>;
     return rows.map((r) => ({ tradeId: r.trade_id, currency: r.currency }));
   }

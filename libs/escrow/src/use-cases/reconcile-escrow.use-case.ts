@@ -11,6 +11,8 @@ import {
 } from '../reconciliation/reconciliation.repository';
 
 export interface ReconcileOptions {
+  /** Only this trade, whenever its activity was (the windows below do not apply). */
+  tradeId?: string;
   /** Trades with escrow activity in this many days (default 30); trades with open differences always. */
   lookbackDays?: number;
   /** Trades touched more recently than this are left to the next run: a step may be in flight (default 120). */
@@ -60,7 +62,9 @@ export class ReconcileEscrowUseCase {
     const startedAt = this.clock.now();
     const since = new Date(startedAt.getTime() - (options.lookbackDays ?? 30) * DAY_MS);
     const quietSince = new Date(startedAt.getTime() - (options.quietSeconds ?? 120) * 1000);
-    const trades = await this.differences.tradesToReconcile(since, quietSince);
+    const trades = await this.differences.tradesToReconcile(
+      options.tradeId ? { tradeId: options.tradeId } : { since, quietSince },
+    );
     const counts: Record<ComparisonOutcome | 'failed', number> = {
       opened: 0,
       still_open: 0,
