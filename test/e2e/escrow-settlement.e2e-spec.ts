@@ -378,6 +378,37 @@ describe('escrow settlement: transfers, refunds, cancellation and reconciliation
     await escrow().cancelPayment(randomUUID()); // no payment at all: nothing to do
   });
 
+  it('refund and transfer webhooks delivered twice are stored once and confirm their steps once', async () => {
+    const trade = await fundedTrade();
+    await bed.emulator.control.duplicateNextWebhooks(20);
+    const half = trade.grossMinor / 2n;
+    await escrow().refundBuyer(trade, half, 'refund:1');
+    await inTransaction((m) => escrow().recordRefund(m, trade, half, 'refund:1'));
+    const { transferId } = await escrow().transferProceeds(trade, half - 100n);
+    await bed.emulator.control.webhooksIdle();
+
+    const events = (await bed.stripe.events.list({ limit: 100 })).data.filter((e) => {
+      const object = e.data.object as { metadata?: Record<string, string> };
+      return object.metadata?.['tradeId'] === trade.id && /^(refund|transfer)\./.test(e.type);
+    });
+    expect(events.map((e) => e.type).sort()).toEqual(['refund.created', 'transfer.created']);
+    const deliveries = await bed.emulator.control.webhookDeliveries();
+    for (const event of events) {
+      const delivered = deliveries.filter((d) => d.eventId === event.id && d.outcome === 'delivered');
+      expect(delivered.length).toBeGreaterThanOrEqual(2);
+      const [stored] = (await db().query(
+        `SELECT count(*)::int AS n, bool_and(processed_at IS NOT NULL) AS processed FROM stripe_events WHERE id = $1`,
+        [event.id],
+      )) as Array<{ n: number; processed: boolean }>;
+      expect(stored).toEqual({ n: 1, processed: true });
+    }
+    expect(await escrow().moneyState(trade.id)).toMatchObject({
+      refundedMinor: half,
+      transfer: { transferId, status: 'confirmed' },
+      refunds: [{ step: 'refund:1', status: 'confirmed' }],
+    });
+  });
+
   it('the database rejects a journal on a trade that does not sum to zero', async () => {
     const trade = await fundedTrade();
     const failed = await inTransaction(async (m) => {
