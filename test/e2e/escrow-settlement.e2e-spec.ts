@@ -512,10 +512,12 @@ describe('escrow settlement: transfers, refunds, cancellation and reconciliation
       const seen: Array<{ id: string; tradeId: string; detectedAt: string }> = [];
       let cursor: string | null = null;
       do {
-        const page = await differences(`limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
-        expect(page.body.data.length).toBeLessThanOrEqual(1);
-        seen.push(...page.body.data);
-        cursor = page.body.nextCursor;
+        const page: { data: typeof seen; nextCursor: string | null } = (
+          await differences(`limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)
+        ).body;
+        expect(page.data.length).toBeLessThanOrEqual(1);
+        seen.push(...page.data);
+        cursor = page.nextCursor;
       } while (cursor !== null && seen.length < 100);
       expect(new Set(seen.map((d) => d.id)).size).toBe(seen.length);
       expect(seen.map((d) => d.tradeId)).toEqual(expect.arrayContaining([a.id, b.id]));
@@ -535,6 +537,17 @@ describe('escrow settlement: transfers, refunds, cancellation and reconciliation
         .send({ quietSeconds: -1, extra: true })
         .expect(400);
       expect(badRun.body.code).toBe('validation_failed');
+
+      const doc = await http().get('/docs-json').expect(200);
+      expect(
+        doc.body.paths['/v1/admin/reconciliation/differences'].get.parameters.map(
+          (p: { name: string }) => p.name,
+        ),
+      ).toEqual(expect.arrayContaining(['limit', 'cursor', 'status', 'tradeId']));
+      expect(doc.body.paths['/v1/admin/reconciliation/runs'].post.responses).toHaveProperty(['200']);
+      expect(doc.body.components.schemas.ReconciliationDifferenceResponse.properties).toHaveProperty(
+        'differenceMinor',
+      );
 
       await http().get('/v1/admin/reconciliation/differences').set(seller.auth).expect(403);
       await http().post('/v1/admin/reconciliation/runs').set(buyer.auth).send({}).expect(403);
