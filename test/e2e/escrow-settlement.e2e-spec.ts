@@ -373,6 +373,24 @@ describe('escrow settlement: transfers, refunds, cancellation and reconciliation
       'canceled',
     );
 
+    // An intent cancelled at Stripe itself is recorded from its payment_intent.canceled webhook.
+    const elsewhere = await matchedTrade(bed.api, {
+      operator: operator.auth,
+      seller: seller.auth,
+      buyer: buyer.auth,
+    });
+    const declined = await http()
+      .post(`/v1/trades/${elsewhere.id}/payment`)
+      .set(buyer.auth)
+      .set('Idempotency-Key', randomUUID())
+      .send({ paymentMethodId: 'pm_card_chargeDeclined' })
+      .expect(200);
+    await bed.stripe.paymentIntents.cancel(declined.body.paymentIntentId as string);
+    await eventually(async () => {
+      const body = (await http().get(`/v1/trades/${elsewhere.id}`).set(buyer.auth).expect(200)).body;
+      return body.payment.status === 'canceled' ? true : undefined;
+    }, 'payment canceled by its webhook');
+
     const paid = await fundedTrade();
     await expect(escrow().cancelPayment(paid.id)).rejects.toBeInstanceOf(PaymentAlreadySucceededError);
     await escrow().cancelPayment(randomUUID()); // no payment at all: nothing to do

@@ -47,6 +47,8 @@ export class HandleStripeEventUseCase {
       const error = intent.lastError ?? { code: 'payment_failed', message: 'The payment failed.' };
       await this.payments.recordFailedEvent(manager, intent.tradeId, intent.id, error, this.clock.now());
       this.logger.log({ tradeId: intent.tradeId, paymentIntentId: intent.id }, 'payment failed');
+    } else if (event.type === 'payment_intent.canceled') {
+      await this.payments.markCanceled(manager, intent.tradeId, intent.id, this.clock.now());
     }
   }
 }
