@@ -53,4 +53,31 @@ export class CreditLotRepository {
   findById(id: string): Promise<CreditLotEntity | null> {
     return this.lots.findOne({ where: { id } });
   }
+
+  /**
+   * Verified lots of every organisation whose tradableUntil is in (after, until] and that still hold unsold
+   * credit (listed or not), soonest first; `from` continues after the last lot of the previous batch.
+   */
+  expiringWithUnsold(
+    after: Date,
+    until: Date,
+    limit: number,
+    from?: { tradableUntil: Date; id: string },
+  ): Promise<CreditLotEntity[]> {
+    const qb = this.lots
+      .createQueryBuilder('lot')
+      .where('lot.status = :status', { status: 'verified' })
+      .andWhere('lot.tradableUntil > :after AND lot.tradableUntil <= :until', { after, until })
+      .andWhere('lot.soldMinor < lot.faceValueMinor')
+      .orderBy('lot.tradableUntil', 'ASC')
+      .addOrderBy('lot.id', 'ASC')
+      .take(limit);
+    if (from) {
+      qb.andWhere('(lot.tradableUntil, lot.id) > (:fromAt, :fromId)', {
+        fromAt: from.tradableUntil,
+        fromId: from.id,
+      });
+    }
+    return qb.getMany();
+  }
 }

@@ -38,4 +38,14 @@ export class CreditLotQueryService {
     if (!row) throw new NotFoundError('Credit lot', id);
     return { ...toCreditLotView(row), compliance: await this.compliance.latest('credit_lot', row.id) };
   }
+
+  /** For the platform's reminders, across organisations: see CreditLotRepository.expiringWithUnsold. */
+  async expiringWithUnsold(
+    after: Date,
+    until: Date,
+    limit: number,
+    from?: { tradableUntil: Date; id: string },
+  ): Promise<CreditLotView[]> {
+    return (await this.lots.expiringWithUnsold(after, until, limit, from)).map(toCreditLotView);
+  }
 }

@@ -1,19 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@carryover/shared';
 import { toOrganizationView } from '../domain/mappers';
 import type { KycStatus } from '../domain/role';
-import type { OrganizationView } from '../domain/views';
+import type { OrganizationView, UserView } from '../domain/views';
 import { OrganizationEntity } from '../entities/organization.entity';
+import { UserEntity } from '../entities/user.entity';
 import type { PageRequest } from '../repositories/organization-scoped.repository';
 
-/** What other domains and operators may know about an organisation (never its members or keys). */
+/** What other domains and operators may know about an organisation: its profile, and whom to write to (never keys). */
 @Injectable()
 export class OrganizationDirectory {
   constructor(
     @InjectRepository(OrganizationEntity) private readonly organizations: Repository<OrganizationEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
   ) {}
+
+  /** The organisation's active members, oldest first: who messages to the organisation go to. */
+  async activeMembers(organizationId: string): Promise<Pick<UserView, 'id' | 'email' | 'name' | 'role'>[]> {
+    const rows = await this.users.find({
+      select: { id: true, email: true, name: true, role: true },
+      where: { organizationId, disabledAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => ({ id: row.id, email: row.email, name: row.name, role: row.role }));
+  }
 
   async get(organizationId: string, manager?: EntityManager): Promise<OrganizationView> {
     const repository = manager ? manager.getRepository(OrganizationEntity) : this.organizations;
