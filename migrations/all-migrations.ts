@@ -11,6 +11,7 @@ import { Payments1764000900000 } from './1764000900000-Payments';
 import { Payouts1764001000000 } from './1764001000000-Payouts';
 import { Outbox1764001100000 } from './1764001100000-Outbox';
 import { EscrowSettlement1764001200000 } from './1764001200000-EscrowSettlement';
+import { Notifications1764001400000 } from './1764001400000-Notifications';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   Payouts1764001000000,
   Outbox1764001100000,
   EscrowSettlement1764001200000,
+  Notifications1764001400000,
 ];

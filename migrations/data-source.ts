@@ -11,6 +11,7 @@ import {
 } from '@carryover/escrow';
 import { MARKET_ENTITIES } from '@carryover/market';
 import { IDENTITY_ENTITIES } from '@carryover/identity';
+import { NOTIFICATION_ENTITIES } from '@carryover/notifications';
 import { DatabaseLogger, SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
 import { MIGRATIONS } from './all-migrations';
 
@@ -26,6 +27,7 @@ export const ENTITIES = [
   ...PAYMENT_ENTITIES,
   ...PAYOUT_ENTITIES,
   ...ESCROW_SETTLEMENT_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];
 
 export interface DatabaseSettings {

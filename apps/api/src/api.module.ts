@@ -14,6 +14,7 @@ import { ComplianceModule } from '@carryover/compliance';
 import { CreditsModule } from '@carryover/credits';
 import { EscrowLedgerModule, EscrowPaymentsModule } from '@carryover/escrow';
 import { MarketModule } from '@carryover/market';
+import { NotificationsModule } from '@carryover/notifications';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
 import { ClockModule, DomainEventsModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
@@ -44,6 +45,8 @@ import { ApiKeysController } from './identity/api-keys.controller';
 import { AuthController } from './identity/auth.controller';
 import { MeController } from './identity/me.controller';
 import { MembersController } from './identity/members.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { WebhookEndpointsController } from './notifications/webhook-endpoints.controller';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
 import { MetricsMiddleware } from './ops/metrics.middleware';
@@ -108,6 +111,7 @@ export class ApiModule implements NestModule {
         MarketModule,
         EscrowLedgerModule,
         EscrowPaymentsModule,
+        NotificationsModule,
       ],
       controllers: [
         AuthController,
@@ -132,6 +136,8 @@ export class ApiModule implements NestModule {
         AdminAuditController,
         HealthController,
         MetricsController,
+        WebhookEndpointsController,
+        NotificationsController,
       ],
       providers: [
         JwtStrategy,

@@ -1,6 +1,7 @@
 import { EscrowPaymentsModule } from '@carryover/escrow';
 import { JobsModule, JobsWorkerModule, OutboxRelayModule } from '@carryover/jobs';
 import { MarketModule } from '@carryover/market';
+import { NotificationsWorkerModule } from '@carryover/notifications';
 import { ClockModule, DomainEventsModule, RedisModule } from '@carryover/shared';
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
@@ -11,6 +12,7 @@ import { initializeDataSource, workerTypeOrmOptions } from './database/worker-da
 import { EscrowMaintenanceProcessor } from './processors/escrow-maintenance.processor';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MarketMaintenanceProcessor } from './processors/market-maintenance.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
 
 /** The worker process: config, logging, database, the domains its jobs use, queues and processors. */
 @Module({
@@ -33,6 +35,7 @@ import { MarketMaintenanceProcessor } from './processors/market-maintenance.proc
     RedisModule,
     MarketModule,
     EscrowPaymentsModule,
+    NotificationsWorkerModule,
     JobsModule,
     OutboxRelayModule.forRoot(),
     JobsWorkerModule.forRootAsync({
@@ -42,6 +45,11 @@ import { MarketMaintenanceProcessor } from './processors/market-maintenance.proc
       }),
     }),
   ],
-  providers: [MaintenanceProcessor, MarketMaintenanceProcessor, EscrowMaintenanceProcessor],
+  providers: [
+    MaintenanceProcessor,
+    MarketMaintenanceProcessor,
+    EscrowMaintenanceProcessor,
+    NotificationsProcessor,
+  ],
 })
 export class WorkerModule {}

@@ -1,3 +1,5 @@
+import type { OutboxJob } from './outbox/outbox-events';
+
 /*
  * WARNING: queue names and job names are stored in Redis with every queued job, scheduler and retry.
  * Renaming or removing one orphans the jobs already stored under the old name. Change them only with a
@@ -10,6 +12,11 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** The payload of every job, by job name. A repeatable job takes no payload. */
 export interface JobPayloads {
+  // Notifications (libs/notifications): routed from the outbox, then one job per delivery and e-mail.
+  'webhooks.dispatch': OutboxJob;
+  'webhooks.deliver': { deliveryId: string; attempt: number };
+  'webhooks.send-email': { emailId: string };
+  'maintenance.expiry-reminders': Record<string, never>;
   'maintenance.heartbeat': Record<string, never>;
   'maintenance.expire-market': Record<string, never>;
   'maintenance.reprice-listings': Record<string, never>;
@@ -64,6 +71,42 @@ export const JOB_CATALOGUE: { readonly [N in JobName]: JobDefinition } = {
       removeOnFail: 50,
     },
   },
+  // --- notifications (libs/notifications) ---
+  /** Fans an event out to in-app notifications, e-mails and webhook deliveries; idempotent per event. */
+  'webhooks.dispatch': {
+    queue: 'webhooks',
+    options: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 2_000 },
+      removeOnComplete: 1_000,
+      removeOnFail: 1_000,
+    },
+  },
+  /**
+   * One attempt of a webhook delivery. A failed POST is not a failed job: the handler logs the attempt and
+   * schedules the next one itself (WEBHOOK_RETRY_BASE_MS, doubling); these attempts cover crashes only.
+   */
+  'webhooks.deliver': {
+    queue: 'webhooks',
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5_000 },
+      removeOnComplete: 1_000,
+      removeOnFail: 1_000,
+    },
+  },
+  /** One notification e-mail over SMTP; a refused or unreachable server is retried for about half an hour. */
+  'webhooks.send-email': {
+    queue: 'webhooks',
+    options: {
+      attempts: 6,
+      backoff: { type: 'exponential', delay: 60_000 },
+      removeOnComplete: 1_000,
+      removeOnFail: 1_000,
+    },
+  },
+  /** Reminds sellers at T-30, T-7 and T-1 days before a lot's tradableUntil while credit is unsold. */
+  'maintenance.expiry-reminders': { ...EVERY_MINUTE_ON_MAINTENANCE, repeat: { everyMs: 15 * 60_000 } },
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOGUE) as JobName[];

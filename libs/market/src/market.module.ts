@@ -5,6 +5,7 @@ import { CatalogModule } from '@carryover/catalog';
 import { ComplianceModule } from '@carryover/compliance';
 import { CreditsModule } from '@carryover/credits';
 import { IdentityModule } from '@carryover/identity';
+import { OutboxModule } from '@carryover/jobs';
 import { BuyOrderEntity } from './entities/buy-order.entity';
 import { ListingEntity } from './entities/listing.entity';
 import { TradeEventEntity } from './entities/trade-event.entity';
@@ -38,6 +39,7 @@ const MAINTENANCE_USE_CASES = [ExpireMarketItemsUseCase, RepriceListingsUseCase]
     ComplianceModule,
     CreditsModule,
     IdentityModule,
+    OutboxModule,
   ],
   providers: [
     ListingRepository,

@@ -1,4 +1,15 @@
-import { IsBoolean, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Transform } from 'class-transformer';
 import { CommonEnv } from '@carryover/shared';
 
@@ -64,4 +75,9 @@ export class ApiEnv extends CommonEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   PUBLIC_APP_URL?: string;
+
+  /** Let webhook endpoints point to loopback/private addresses; unset: refused in production only. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_HOSTS?: 'true' | 'false';
 }

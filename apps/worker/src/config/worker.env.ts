@@ -1,6 +1,6 @@
 import { CommonEnv, validateEnv } from '@carryover/shared';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** The worker's environment: the common variables plus its own. */
 export class WorkerEnv extends CommonEnv {
@@ -22,6 +22,63 @@ export class WorkerEnv extends CommonEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   STRIPE_API_URL?: string;
+
+  // --- notifications ---
+  /** Base URL of the web app; notification e-mails link into it. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_APP_URL?: string;
+
+  /** SMTP server for notification e-mail, e.g. smtps://user:pass@smtp.example:465; unset, e-mail is off. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of notification e-mail, e.g. "Carryover <notifications@carryover.example>". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  MAIL_FROM?: string;
+
+  /** Time limit of one webhook POST, response included. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Attempts per webhook delivery, the first included. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  /** Wait before a delivery's second attempt; doubled for each further one. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  /** Longest wait between two attempts. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  WEBHOOK_RETRY_MAX_MS = 3_600_000;
+
+  /** Deliveries in a row that fail after every attempt before their endpoint is disabled. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 5;
+
+  /** Deliver to loopback/private addresses; unset: refused in production, allowed elsewhere. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_HOSTS?: 'true' | 'false';
 }
 
 /** ConfigModule's `validate` hook: fails the boot with one message naming every bad variable. */

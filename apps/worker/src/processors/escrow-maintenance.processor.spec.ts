@@ -1,11 +1,25 @@
 import { ReconcileEscrowUseCase } from '@carryover/escrow';
 import { JobHandlerRegistry, JOB_NAMES, WorkerHeartbeat } from '@carryover/jobs';
 import { ExpireMarketItemsUseCase, RepriceListingsUseCase } from '@carryover/market';
+import {
+  DeliverWebhookUseCase,
+  DispatchNotificationEventUseCase,
+  SendExpiryRemindersUseCase,
+  SendNotificationEmailUseCase,
+} from '@carryover/notifications';
 import { ConflictError } from '@carryover/shared';
 import { Test } from '@nestjs/testing';
 import { EscrowMaintenanceProcessor } from './escrow-maintenance.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MarketMaintenanceProcessor } from './market-maintenance.processor';
+import { NotificationsProcessor } from './notifications.processor';
+
+const NOTIFICATION_USE_CASES = [
+  DispatchNotificationEventUseCase,
+  DeliverWebhookUseCase,
+  SendNotificationEmailUseCase,
+  SendExpiryRemindersUseCase,
+];
 
 describe('EscrowMaintenanceProcessor', () => {
   const context = { jobId: 'reconcile:1', attempt: 1 };
@@ -26,11 +40,14 @@ describe('EscrowMaintenanceProcessor', () => {
         MaintenanceProcessor,
         MarketMaintenanceProcessor,
         EscrowMaintenanceProcessor,
+        NotificationsProcessor,
         JobHandlerRegistry,
         { provide: WorkerHeartbeat, useValue: { beat: jest.fn() } },
         { provide: ExpireMarketItemsUseCase, useValue: { execute: jest.fn() } },
         { provide: RepriceListingsUseCase, useValue: { execute: jest.fn() } },
         { provide: ReconcileEscrowUseCase, useValue: { execute: reconcile } },
+        // The notifications processor handles maintenance.expiry-reminders; its other jobs are not asserted here.
+        ...NOTIFICATION_USE_CASES.map((useCase) => ({ provide: useCase, useValue: { execute: jest.fn() } })),
       ],
     }).compile();
     moduleRef.useLogger(false);

@@ -1,10 +1,17 @@
 import { ReconcileEscrowUseCase } from '@carryover/escrow';
 import { JobHandlerRegistry, JOB_NAMES, WorkerHeartbeat } from '@carryover/jobs';
 import { ExpireMarketItemsUseCase, RepriceListingsUseCase } from '@carryover/market';
+import {
+  DeliverWebhookUseCase,
+  DispatchNotificationEventUseCase,
+  SendExpiryRemindersUseCase,
+  SendNotificationEmailUseCase,
+} from '@carryover/notifications';
 import { Test } from '@nestjs/testing';
 import { EscrowMaintenanceProcessor } from './escrow-maintenance.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MarketMaintenanceProcessor } from './market-maintenance.processor';
+import { NotificationsProcessor } from './notifications.processor';
 
 describe('MarketMaintenanceProcessor', () => {
   const context = { jobId: 'repeat:1', attempt: 1 };
@@ -17,11 +24,16 @@ describe('MarketMaintenanceProcessor', () => {
         MaintenanceProcessor,
         MarketMaintenanceProcessor,
         EscrowMaintenanceProcessor,
+        NotificationsProcessor,
         JobHandlerRegistry,
         { provide: WorkerHeartbeat, useValue: { beat: jest.fn() } },
         { provide: ExpireMarketItemsUseCase, useValue: { execute: expire } },
         { provide: RepriceListingsUseCase, useValue: { execute: reprice } },
         { provide: ReconcileEscrowUseCase, useValue: { execute: jest.fn() } },
+        { provide: DispatchNotificationEventUseCase, useValue: { execute: jest.fn() } },
+        { provide: DeliverWebhookUseCase, useValue: { execute: jest.fn() } },
+        { provide: SendNotificationEmailUseCase, useValue: { execute: jest.fn() } },
+        { provide: SendExpiryRemindersUseCase, useValue: { execute: jest.fn() } },
       ],
     }).compile();
     moduleRef.useLogger(false);
@@ -29,7 +41,7 @@ describe('MarketMaintenanceProcessor', () => {
     return { registry: moduleRef.get(JobHandlerRegistry), expire, reprice };
   }
 
-  it('with the heartbeat and escrow processors, handles every maintenance job, so the worker’s startup check passes', async () => {
+  it('with the heartbeat, escrow and notifications processors, handles every maintenance job, so the worker’s startup check passes', async () => {
     const { registry } = await boot();
 
     expect(() =>

@@ -68,8 +68,17 @@ type EventRoutes = { readonly [N in OutboxEventName]?: readonly JobName[] };
 /** The settlement workflow's reactions (queues settlement and payments). */
 const SETTLEMENT_ROUTES: EventRoutes = {};
 
-/** Notifications: in-app, e-mail and outbound webhooks (queue webhooks). */
-const NOTIFICATION_ROUTES: EventRoutes = {};
+/** Notifications: in-app, e-mail and outbound webhooks (queue webhooks), for every webhook event type. */
+const NOTIFICATION_ROUTES: EventRoutes = {
+  'trade.matched': ['webhooks.dispatch'],
+  'trade.funded': ['webhooks.dispatch'],
+  'trade.transfer_requested': ['webhooks.dispatch'],
+  'trade.settled': ['webhooks.dispatch'],
+  'trade.refunded': ['webhooks.dispatch'],
+  'listing.expiring': ['webhooks.dispatch'],
+  'listing.expired': ['webhooks.dispatch'],
+  'order.filled': ['webhooks.dispatch'],
+};
 
 function mergeRoutes(...parts: EventRoutes[]): EventRoutes {
   const merged: Record<string, JobName[]> = {};

@@ -5,6 +5,7 @@ import type { Market } from '../matching/market-lock';
 /** A listing just closed as expired, with the remainder it held on its lot. */
 export interface ExpiredListing {
   id: string;
+  organizationId: string;
   creditLotId: string;
   releasedMinor: bigint;
   filledMinor: bigint;
@@ -26,6 +27,7 @@ interface MarketRow {
 
 interface ExpiredListingRow {
   id: string;
+  organization_id: string;
   credit_lot_id: string;
   released_minor: string;
   filled_minor: string;
@@ -87,11 +89,13 @@ export class MarketMaintenanceRepository {
                   AND status IN ('active', 'partially_filled', 'pending_review')
                 ORDER BY tradable_until, id LIMIT $4 FOR UPDATE) due
         WHERE l.id = due.id
-        RETURNING l.id, l.credit_lot_id, due.remaining_minor AS released_minor, l.filled_minor, l.tradable_until`,
+        RETURNING l.id, l.organization_id, l.credit_lot_id, due.remaining_minor AS released_minor, l.filled_minor,
+                  l.tradable_until`,
       [market.providerCode, market.currency, now, limit],
     );
     return rows.map((row) => ({
       id: row.id,
+      organizationId: row.organization_id,
       creditLotId: row.credit_lot_id,
       releasedMinor: BigInt(row.released_minor),
       filledMinor: BigInt(row.filled_minor),

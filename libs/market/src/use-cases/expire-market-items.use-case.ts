@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, systemActor } from '@carryover/audit';
 import { CreditLotHoldings } from '@carryover/credits';
+import { OutboxService } from '@carryover/jobs';
 import { Clock } from '@carryover/shared';
 import { lockMarket, type Market } from '../matching/market-lock';
 import { MarketMaintenanceRepository } from '../repositories/market-maintenance.repository';
@@ -28,6 +29,7 @@ export class ExpireMarketItemsUseCase {
     private readonly holdings: CreditLotHoldings,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async execute(): Promise<ExpiryReport> {
@@ -56,6 +58,14 @@ export class ExpireMarketItemsUseCase {
       if (released > 0n) await this.holdings.unlist(manager, lotId, released);
     }
     const orders = await this.maintenance.expireOrders(manager, market, now, EXPIRY_BATCH_SIZE);
+    // The sellers hear about it (in-app, e-mail, webhooks) only if the expiry commits.
+    await this.outbox.publish(
+      manager,
+      listings.map((listing) => ({
+        name: 'listing.expired' as const,
+        payload: { listingId: listing.id, organizationId: listing.organizationId },
+      })),
+    );
 
     // Audit last: its chain lock is global, so it is held only for the appends.
     for (const listing of listings) {

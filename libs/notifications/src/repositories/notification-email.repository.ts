@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { NotificationEmailEntity } from '../entities/notification-email.entity';
+
+export interface NewEmail {
+  organizationId: string;
+  eventId: string;
+  kind: string;
+  recipients: string[];
+  subject: string;
+  textBody: string;
+}
+
+@Injectable()
+export class NotificationEmailRepository {
+  constructor(
+    @InjectRepository(NotificationEmailEntity) private readonly emails: Repository<NotificationEmailEntity>,
+  ) {}
+
+  /** (event, organisation) is unique: a second dispatch of the same event writes no second e-mail. */
+  async insertMissing(manager: EntityManager, emails: readonly NewEmail[]): Promise<void> {
+    if (emails.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEmailEntity)
+      .values(emails.map((email) => ({ ...email })))
+      .orIgnore()
+      .execute();
+  }
+
+  /** The event's e-mails still to send (their job may be missing after a crash). */
+  async pendingFor(eventId: string): Promise<string[]> {
+    const rows = await this.emails.find({
+      select: { id: true },
+      where: { eventId, status: 'pending' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  find(id: string): Promise<NotificationEmailEntity | null> {
+    return this.emails.findOne({ where: { id } });
+  }
+
+  async markSent(id: string, messageId: string | null, at: Date): Promise<void> {
+    await this.emails
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'sent',
+        messageId,
+        sentAt: at,
+        lastError: null,
+        attemptCount: () => 'attempt_count + 1',
+      })
+      .where('id = :id AND status = :pending', { id, pending: 'pending' })
+      .execute();
+  }
+
+  async markSkipped(id: string, reason: string): Promise<void> {
+    await this.emails.update({ id, status: 'pending' }, { status: 'skipped', lastError: reason });
+  }
+
+  /** Records a failed send; after the last attempt the e-mail is marked failed for good. */
+  async recordFailure(id: string, error: string, final: boolean): Promise<void> {
+    await this.emails
+      .createQueryBuilder()
+      .update()
+      .set({
+        lastError: error.slice(0, 1000),
+        attemptCount: () => 'attempt_count + 1',
+        ...(final ? { status: 'failed' as const } : {}),
+      })
+      .where('id = :id AND status = :pending', { id, pending: 'pending' })
+      .execute();
+  }
+}

@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OrganizationDirectory, type OrganizationRole } from '@carryover/identity';
+import { JobQueue, type OutboxJob } from '@carryover/jobs';
+import { notificationMessage, type NotificationMessage } from '../domain/notification-messages';
+import { webhookBodyText, webhookData } from '../domain/webhook-payload';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification-settings';
+import { NotificationEmailRepository } from '../repositories/notification-email.repository';
+import { NotificationRepository } from '../repositories/notification.repository';
+import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
+import { WebhookEndpointRepository } from '../repositories/webhook-endpoint.repository';
+import { EventFactsResolver, type Audience } from '../services/event-facts.resolver';
+
+/** Members who act on trades get the e-mails; viewers read the in-app notifications. */
+export const EMAIL_ROLES: readonly OrganizationRole[] = ['org_admin', 'trader'];
+
+/**
+ * Fans one event out to the organisations involved: an in-app notification, an e-mail to their members and
+ * a delivery per subscribed webhook endpoint, all written in one transaction under unique keys, then a job
+ * per e-mail and delivery (jobId = its row id). Running it again for the same event creates nothing twice
+ * and only re-enqueues jobs a crash may have lost.
+ */
+@Injectable()
+export class DispatchNotificationEventUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly facts: EventFactsResolver,
+    private readonly directory: OrganizationDirectory,
+    private readonly notifications: NotificationRepository,
+    private readonly emails: NotificationEmailRepository,
+    private readonly endpoints: WebhookEndpointRepository,
+    private readonly deliveries: WebhookDeliveryRepository,
+    private readonly jobs: JobQueue,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+  ) {}
+
+  async execute(event: OutboxJob): Promise<void> {
+    const audiences = await this.facts.audiences(event);
+    if (audiences.length === 0) return;
+    const notices = await Promise.all(audiences.map((audience) => this.notice(audience)));
+
+    await this.dataSource.transaction(async (manager) => {
+      await this.notifications.insertMissing(
+        manager,
+        notices.map(({ organizationId, message, kind }) => ({
+          organizationId,
+          eventId: event.eventId,
+          kind,
+          ...message,
+        })),
+      );
+      await this.emails.insertMissing(
+        manager,
+        notices
+          .filter((notice) => notice.recipients.length > 0)
+          .map(({ organizationId, kind, recipients, message, emailText }) => ({
+            organizationId,
+            eventId: event.eventId,
+            kind,
+            recipients,
+            subject: message.title,
+            textBody: emailText,
+          })),
+      );
+      const bodies = new Map(
+        audiences.map((audience) => [
+          audience.organizationId,
+          webhookBodyText({
+            id: event.eventId,
+            type: event.name,
+            createdAt: event.occurredAt,
+            data: webhookData(audience.facts),
+          }),
+        ]),
+      );
+      const subscribed = await this.endpoints.subscribedTo(manager, [...bodies.keys()], event.name);
+      await this.deliveries.insertMissing(
+        manager,
+        subscribed.map((endpoint) => ({
+          endpointId: endpoint.id,
+          organizationId: endpoint.organizationId,
+          eventId: event.eventId,
+          eventType: event.name,
+          body: bodies.get(endpoint.organizationId) ?? '',
+        })),
+      );
+    });
+
+    const [deliveryIds, emailIds] = await Promise.all([
+      this.deliveries.unattemptedFor(event.eventId),
+      this.emails.pendingFor(event.eventId),
+    ]);
+    await this.jobs.enqueueMany([
+      ...deliveryIds.map((id) => ({
+        name: 'webhooks.deliver' as const,
+        payload: { deliveryId: id, attempt: 1 },
+        jobId: id,
+      })),
+      ...emailIds.map((id) => ({
+        name: 'webhooks.send-email' as const,
+        payload: { emailId: id },
+        jobId: id,
+      })),
+    ]);
+  }
+
+  private async notice(audience: Audience) {
+    const message: NotificationMessage = notificationMessage(audience.facts);
+    const [organization, members] = await Promise.all([
+      this.directory.get(audience.organizationId),
+      this.directory.activeMembers(audience.organizationId),
+    ]);
+    const recipients = members.filter((member) => EMAIL_ROLES.includes(member.role as OrganizationRole));
+    const emailText =
+      `${message.body}\n\nOpen it in Carryover: ${this.settings.appUrl}${message.link}\n\n` +
+      `You receive this e-mail as a member of ${organization.name} on Carryover.\n`;
+    return {
+      organizationId: audience.organizationId,
+      kind: audience.facts.type,
+      message,
+      recipients: recipients.map((member) => member.email),
+      emailText,
+    };
+  }
+}
