@@ -15,10 +15,12 @@ import { CreditsModule } from '@carryover/credits';
 import { EscrowLedgerModule, EscrowPaymentsModule } from '@carryover/escrow';
 import { MarketModule } from '@carryover/market';
 import { NotificationsModule } from '@carryover/notifications';
+import { QueueAdminModule } from '@carryover/jobs';
 import { IdentityModule } from '@carryover/identity';
 import { buildDataSourceOptions } from '@carryover/migrations';
 import { ClockModule, DomainEventsModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
 import { AdminAuditController } from './audit/admin-audit.controller';
+import { AdminAuditChainController } from './audit/admin-audit-chain.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AdminProvidersController } from './catalog/admin-providers.controller';
 import { ProvidersController } from './catalog/providers.controller';
@@ -33,6 +35,7 @@ import { PayoutsController } from './escrow/payouts.controller';
 import { TradePaymentsController } from './escrow/trade-payments.controller';
 import { ListingsController } from './market/listings.controller';
 import { MarketsController } from './market/markets.controller';
+import { AdminMarketStatsController } from './market/admin-market-stats.controller';
 import { OrdersController } from './market/orders.controller';
 import { TradesController } from './market/trades.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -49,6 +52,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { WebhookEndpointsController } from './notifications/webhook-endpoints.controller';
 import { HealthController } from './ops/health.controller';
 import { MetricsController } from './ops/metrics.controller';
+import { AdminQueuesController } from './ops/admin-queues.controller';
 import { MetricsMiddleware } from './ops/metrics.middleware';
 import { MetricsService } from './ops/metrics.service';
 import { RedisHealthIndicator } from './ops/redis.health';
@@ -112,6 +116,7 @@ export class ApiModule implements NestModule {
         EscrowLedgerModule,
         EscrowPaymentsModule,
         NotificationsModule,
+        QueueAdminModule,
       ],
       controllers: [
         AuthController,
@@ -134,6 +139,9 @@ export class ApiModule implements NestModule {
         PayoutsController,
         StripeWebhooksController,
         AdminAuditController,
+        AdminAuditChainController,
+        AdminQueuesController,
+        AdminMarketStatsController,
         HealthController,
         MetricsController,
         WebhookEndpointsController,

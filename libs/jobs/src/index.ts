@@ -9,3 +9,4 @@ export * from './worker/job-workers.service';
 export * from './worker/jobs-worker.module';
 export type { JobsWorkerOptions } from './worker/jobs-worker.module-definition';
 export * from './outbox';
+export * from './admin';

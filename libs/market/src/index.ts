@@ -13,6 +13,12 @@ export type { ListingView } from './domain/listing.view';
 export type { OrderView } from './domain/order.view';
 export type { TradeView } from './domain/trade.view';
 export { MarketQueryService, type BookLevel } from './services/market-query.service';
+export {
+  EXPIRY_BUCKETS,
+  MarketStatsService,
+  type ExpiryBucketStats,
+  type MarketStats,
+} from './services/market-stats.service';
 export { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
 export { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
 export { CreateListingUseCase, type CreateListingCommand } from './use-cases/create-listing.use-case';

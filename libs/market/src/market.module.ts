@@ -18,6 +18,7 @@ import { BuyOrderRepository } from './repositories/buy-order.repository';
 import { ListingRepository } from './repositories/listing.repository';
 import { MarketMaintenanceRepository } from './repositories/market-maintenance.repository';
 import { MarketQueryService } from './services/market-query.service';
+import { MarketStatsService } from './services/market-stats.service';
 import { TradeQueryService } from './services/trade-query.service';
 import { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
 import { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
@@ -49,12 +50,20 @@ const MAINTENANCE_USE_CASES = [ExpireMarketItemsUseCase, RepriceListingsUseCase]
     TradeWriter,
     MarketMatcher,
     MarketQueryService,
+    MarketStatsService,
     TradeQueryService,
     DecideListingReview,
     MarketMaintenanceRepository,
     ...USE_CASES,
     ...MAINTENANCE_USE_CASES,
   ],
-  exports: [MarketQueryService, TradeQueryService, Repricer, ...USE_CASES, ...MAINTENANCE_USE_CASES],
+  exports: [
+    MarketQueryService,
+    MarketStatsService,
+    TradeQueryService,
+    Repricer,
+    ...USE_CASES,
+    ...MAINTENANCE_USE_CASES,
+  ],
 })
 export class MarketModule {}
