@@ -12,6 +12,7 @@ import { Payouts1764001000000 } from './1764001000000-Payouts';
 import { Outbox1764001100000 } from './1764001100000-Outbox';
 import { EscrowSettlement1764001200000 } from './1764001200000-EscrowSettlement';
 import { Notifications1764001400000 } from './1764001400000-Notifications';
+import { BookLevels1764001500000 } from './1764001500000-BookLevels';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   Outbox1764001100000,
   EscrowSettlement1764001200000,
   Notifications1764001400000,
+  BookLevels1764001500000,
 ];

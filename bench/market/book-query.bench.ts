@@ -1,14 +1,15 @@
-// The market-data book (asks and bids aggregated per price level, the cheapest 200 ask levels shown) as the
+// The market-data book (asks and bids aggregated per price level, the best 200 levels per side shown) as the
 // resting listings of one market grow from 1,000 to 100,000. Measured per size through
-// MarketQueryService.book (its two SQL queries) and GET /v1/markets/:code/book over loopback HTTP.
-// - Two markets, two price spreads: "wide" spreads listings over 3,000 prices (5000..7999 bps), so the
-//   index-ordered scan stops after the 200 cheapest levels; "dense" puts them all on 200 prices, so every
-//   listing is inside the shown levels and is read: the worst case.
+// MarketQueryService.book (one statement over the price levels that triggers maintain in book_levels) and
+// GET /v1/markets/:code/book over loopback HTTP.
+// - Two markets, two price spreads: "wide" spreads listings over 3,000 prices (5000..7999 bps); "dense" puts
+//   them all on 200 prices, so every listing is inside the shown levels: the worst case for a query that
+//   aggregates listings, and no different for one that reads the maintained levels.
 // - Listings are bulk-inserted with generate_series as copies of one listing created through the API, on one
-//   lot; the lot's listed amount is not adjusted for the copies (the book reads only the listings table).
-// - Samples are sequential (no concurrency); the table is VACUUM ANALYZEd after each insert.
+//   lot; the lot's listed amount is not adjusted for the copies (the book reads only listings and levels).
+// - Samples are sequential (no concurrency); the tables are VACUUM ANALYZEd after each insert.
 import { cpus, loadavg } from 'node:os';
-import { MarketQueryService } from '@carryover/market';
+import { BOOK_QUERY, MarketQueryService } from '@carryover/market';
 import {
   call,
   createBenchProvider,
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     console.log(
       `up to ${SAMPLES} sequential samples per figure after ${WARMUP} warm-up calls; 20 resting bids\n`,
     );
-    console.log('listings  spread  levels | service p50     p99 | HTTP p50     p99 | plan of the asks query');
+    console.log('listings  spread  levels | service p50     p99 | HTTP p50     p99 | plan of the book query');
 
     const p50s = new Map<string, number[]>();
     let resting = 1;
@@ -160,22 +161,17 @@ async function main(): Promise<void> {
   }
 }
 
-/**
- * The scan nodes Postgres chooses for the asks query, e.g. "GroupAggregate → Index Scan using ...".
- * A copy of MarketQueryService.book's asks query, explained rather than run.
- */
+/** The scan nodes Postgres chooses for the book query (both sides), e.g. "Limit → Index Scan using ...". */
 async function askPlan(api: BenchApi, code: string): Promise<string> {
-  const rows: Array<{ 'QUERY PLAN': string }> = await api.db.query(
-    `EXPLAIN SELECT effective_price_bps AS price, sum(remaining_minor)::text AS quantity, count(*)::int AS count
-       FROM listings WHERE provider_code = $1 AND currency = $2 AND status IN ('active', 'partially_filled')
-        AND tradable_until > $3
-      GROUP BY effective_price_bps ORDER BY effective_price_bps ASC LIMIT 200`,
-    [code, 'USD', new Date()],
-  );
+  const rows: Array<{ 'QUERY PLAN': string }> = await api.db.query(`EXPLAIN ${BOOK_QUERY}`, [
+    code,
+    'USD',
+    new Date(),
+  ]);
   return rows
     .map((row) => row['QUERY PLAN'].trim().replace(/^->\s*/, ''))
     .filter((line) => /Scan|Aggregate|Sort/.test(line) && !line.startsWith('Sort Key'))
-    .map((line) => line.replace(/\s+\(cost=.*$/, '').replace(/ on listings$/, ''))
+    .map((line) => line.replace(/\s+\(cost=.*$/, '').replace(/ on (listings|book_levels)( level)?$/, ''))
     .join(' → ');
 }
 

@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager } from 'typeorm';
+import { BOOK_QUERY } from '@carryover/market';
 import { MarketCandidates } from '../../libs/market/src/matching/market-candidates.repository';
 import { startApi, type TestApi } from '../support/api-app';
 import { createTestProvider } from '../factories/catalog.factory';
@@ -180,5 +181,41 @@ describe('market: the matcher’s candidate queries at depth', () => {
       [500, 3998],
     ]);
     expect(listed.body.listing).toMatchObject({ status: 'filled', remainingMinor: 0 });
+  });
+
+  it('reads the book from its maintained price levels, touching listings only for the lapsed ones', async () => {
+    const code = await createTestProvider(db);
+    const lot = await verifiedLot(api, operator.auth, seller.auth, {
+      providerCode: code,
+      faceValueMinor: 100_000_000,
+    });
+    await insertListings(lot, 3000, '2000 + g % 600', 7);
+    await db.query('ANALYZE listings');
+    await db.query('ANALYZE book_levels');
+
+    const nodes = await plan({ sql: BOOK_QUERY, params: [code, 'USD', new Date()] });
+    // By key (an index scan, or a bitmap over an index), never the whole table.
+    const typesOf = (table: string) => scansOf(nodes, table).map(([type]) => type);
+    const byKey = expect.stringMatching(/^(Index Scan|Index Only Scan|Bitmap Heap Scan)$/);
+    expect(typesOf('book_levels')).toEqual([byKey, byKey]);
+    expect(typesOf('listings')).toEqual([byKey]);
+    const bitmapIndexes = nodes
+      .filter((n) => n['Node Type'] === 'Bitmap Index Scan')
+      .map((n) => n['Index Name']);
+    for (const index of bitmapIndexes)
+      expect(['book_levels_pkey', 'listings_tradable_until_idx']).toContain(index);
+    expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan')).toEqual([]);
+
+    const book = await api.http.get(`/v1/markets/${code}/book?currency=USD`).set(buyer.auth).expect(200);
+    // The same levels counted here: 600 prices (2000..2599), every 7th listing cancelled; the cheapest 200 shown.
+    const expected = new Map<number, { priceBps: number; quantityMinor: number; count: number }>();
+    for (let g = 1; g <= 3000; g += 1) {
+      if (g % 7 === 0) continue;
+      const priceBps = 2000 + (g % 600);
+      const level = expected.get(priceBps) ?? { priceBps, quantityMinor: 0, count: 0 };
+      expected.set(priceBps, { priceBps, quantityMinor: level.quantityMinor + 1000, count: level.count + 1 });
+    }
+    const cheapest = [...expected.values()].sort((a, b) => a.priceBps - b.priceBps).slice(0, 200);
+    expect(book.body.asks).toEqual(cheapest);
   });
 });

@@ -12,7 +12,7 @@ export { TRADE_STATUSES, type TradeStatus } from './entities/trade.entity';
 export type { ListingView } from './domain/listing.view';
 export type { OrderView } from './domain/order.view';
 export type { TradeView } from './domain/trade.view';
-export { MarketQueryService, type BookLevel } from './services/market-query.service';
+export { BOOK_QUERY, MarketQueryService, type BookLevel } from './services/market-query.service';
 export {
   EXPIRY_BUCKETS,
   MarketStatsService,

@@ -11,6 +11,38 @@ import { TradeEntity } from '../entities/trade.entity';
 import { BuyOrderRepository } from '../repositories/buy-order.repository';
 import { ListingRepository } from '../repositories/listing.repository';
 
+/** Price levels shown per side of the book. */
+const BOOK_LEVELS_SHOWN = 200;
+
+function bookSide(name: 'ask' | 'bid', lapsed: string, order: 'ASC' | 'DESC'): string {
+  return `
+      SELECT '${name}' AS side, level.price_bps AS price,
+             (level.quantity_minor - coalesce(lapsed.quantity, 0))::text AS quantity,
+             (level.entries - coalesce(lapsed.entries, 0))::int AS count
+        FROM book_levels level
+        LEFT JOIN (${lapsed}) lapsed ON lapsed.price_bps = level.price_bps
+       WHERE level.provider_code = $1 AND level.currency = $2 AND level.side = '${name}'
+         AND level.entries - coalesce(lapsed.entries, 0) > 0
+       ORDER BY level.price_bps ${order} LIMIT ${BOOK_LEVELS_SHOWN}`;
+}
+
+/** What has lapsed but not been swept yet, per price: listings past tradableUntil. */
+const LAPSED_ASKS = `
+  SELECT effective_price_bps AS price_bps, sum(remaining_minor) AS quantity, count(*) AS entries
+    FROM listings
+   WHERE provider_code = $1 AND currency = $2 AND status IN ('active', 'partially_filled') AND tradable_until <= $3
+   GROUP BY effective_price_bps`;
+
+/** Buy orders past goodTill, per price. */
+const LAPSED_BIDS = `
+  SELECT max_price_bps AS price_bps, sum(remaining_minor) AS quantity, count(*) AS entries
+    FROM buy_orders
+   WHERE provider_code = $1 AND currency = $2 AND status IN ('open', 'partially_filled') AND good_till <= $3
+   GROUP BY max_price_bps`;
+
+/** Both sides of one market's book, best first: $1 provider code, $2 currency, $3 now. */
+export const BOOK_QUERY = `(${bookSide('ask', LAPSED_ASKS, 'ASC')}) UNION ALL (${bookSide('bid', LAPSED_BIDS, 'DESC')})`;
+
 export interface BookLevel {
   priceBps: number;
   quantityMinor: bigint;
@@ -72,28 +104,24 @@ export class MarketQueryService {
     return toOrderView(await this.orders.scoped.getById(OrganizationScope.of(actor), id));
   }
 
-  /** Aggregated resting quantity per price level, best first; no organisation appears. */
+  /**
+   * Aggregated resting quantity per price level, best first; no organisation appears. Reads the maintained
+   * price levels (book_levels) and takes off what has lapsed but not yet been swept (listings past
+   * tradableUntil, orders past goodTill): the cost follows the levels shown, not the resting entries.
+   */
   async book(
     providerCode: string,
     currency: string,
     now: Date,
   ): Promise<{ asks: BookLevel[]; bids: BookLevel[] }> {
-    const [asks, bids] = await Promise.all([
-      this.dataSource.query(
-        `SELECT effective_price_bps AS price, sum(remaining_minor)::text AS quantity, count(*)::int AS count
-           FROM listings WHERE provider_code = $1 AND currency = $2 AND status IN ('active', 'partially_filled')
-            AND tradable_until > $3
-          GROUP BY effective_price_bps ORDER BY effective_price_bps ASC LIMIT 200`,
-        [providerCode, currency, now],
-      ),
-      this.dataSource.query(
-        `SELECT max_price_bps AS price, sum(remaining_minor)::text AS quantity, count(*)::int AS count
-           FROM buy_orders WHERE provider_code = $1 AND currency = $2 AND status IN ('open', 'partially_filled')
-            AND (good_till IS NULL OR good_till > $3)
-          GROUP BY max_price_bps ORDER BY max_price_bps DESC LIMIT 200`,
-        [providerCode, currency, now],
-      ),
-    ]);
+    const rows = (await this.dataSource.query(BOOK_QUERY, [providerCode, currency, now])) as {
+      side: 'ask' | 'bid';
+      price: number;
+      quantity: string;
+      count: number;
+    }[];
+    const asks = rows.filter((row) => row.side === 'ask');
+    const bids = rows.filter((row) => row.side === 'bid');
     const level = (row: { price: number; quantity: string; count: number }): BookLevel => ({
       priceBps: row.price,
       quantityMinor: BigInt(row.quantity),
