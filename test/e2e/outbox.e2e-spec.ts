@@ -8,6 +8,7 @@ import {
   type OutboxRoutes,
 } from '@carryover/jobs';
 import { buildDataSourceOptions } from '@carryover/migrations';
+import { ClockModule } from '@carryover/shared';
 import { getQueueToken } from '@nestjs/bullmq';
 import { ConfigModule } from '@nestjs/config';
 import { Test, type TestingModule } from '@nestjs/testing';
@@ -54,6 +55,7 @@ describe('transactional outbox and relay (real Postgres and Redis)', () => {
           // A prefix of its own: nothing else consumes or sees these jobs.
           load: [() => ({ ...process.env, REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}-outbox` })],
         }),
+        ClockModule,
         TypeOrmModule.forRoot(buildDataSourceOptions({ url: process.env.DATABASE_URL ?? '', poolSize: 4 })),
         OutboxModule,
         // A poll far beyond the test's wait: only NOTIFY can wake the started relay in time.

@@ -1,7 +1,7 @@
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Logger, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Clock, SystemClock, type CommonEnv } from '@carryover/shared';
+import type { CommonEnv } from '@carryover/shared';
 import type { Queue } from 'bullmq';
 import { WorkerHeartbeat } from './heartbeat/worker-heartbeat.service';
 import { QUEUE_NAMES, type QueueName } from './job-catalogue';
@@ -25,7 +25,8 @@ function collectQueues(...queues: Queue[]): JobQueues {
 
 /**
  * BullMQ on REDIS_URL with every job key under REDIS_KEY_PREFIX, the queues, and the typed JobQueue.
- * Imported by the api (to enqueue) and the worker (to consume); expects a global ConfigModule.
+ * Imported by the api (to enqueue) and the worker (to consume); expects the global ConfigModule and
+ * ClockModule (one clock per application, so a test that moves it moves it everywhere).
  */
 @Module({
   imports: [
@@ -46,7 +47,6 @@ function collectQueues(...queues: Queue[]): JobQueues {
       inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
       useFactory: collectQueues,
     },
-    { provide: Clock, useClass: SystemClock },
     JobQueue,
     JobsRedisClient,
     WorkerHeartbeat,
