@@ -20,6 +20,26 @@ describe('WorkerEnv', () => {
     );
   });
 
+  it('defaults the notification settings: e-mail off, 8 webhook attempts from 30 s, disabled after 5 failures', () => {
+    expect(validateWorkerEnv(valid)).toMatchObject({
+      SMTP_URL: undefined,
+      WEBHOOK_MAX_ATTEMPTS: 8,
+      WEBHOOK_RETRY_BASE_MS: 30_000,
+      WEBHOOK_DISABLE_AFTER_FAILURES: 5,
+      WEBHOOK_TIMEOUT_MS: 10_000,
+    });
+  });
+
+  it.each([
+    ['SMTP_URL', 'mail.example.com:25'],
+    ['WEBHOOK_MAX_ATTEMPTS', '0'],
+    ['WEBHOOK_RETRY_BASE_MS', 'soon'],
+    ['WEBHOOK_ALLOW_PRIVATE_HOSTS', 'yes'],
+    ['PUBLIC_APP_URL', 'carryover.example'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(() => validateWorkerEnv({ ...valid, [name]: value })).toThrow(new RegExp(`^\\s*${name}: `, 'm'));
+  });
+
   it('rejects a bad REDIS_URL naming the variable', () => {
     expect(() => validateWorkerEnv({ ...valid, REDIS_URL: 'localhost:6379' })).toThrow(
       /REDIS_URL: REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
