@@ -155,6 +155,23 @@ describe('notifications: outbound webhooks (worker, local receivers)', () => {
       await bed.api.http.get(`/v1/webhook-endpoints/${created.id}`).set(seller.auth).expect(200);
       await bed.api.http.delete(`/v1/webhook-endpoints/${created.id}`).set(seller.auth).expect(204);
     });
+    it('is described in the OpenAPI document as served', async () => {
+      const doc = await bed.api.http.get('/docs-json').expect(200);
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/v1/webhook-endpoints',
+          '/v1/webhook-endpoints/{id}',
+          '/v1/webhook-endpoints/{id}/deliveries',
+          '/v1/notifications',
+          '/v1/notifications/{id}/read',
+          '/v1/notifications/read-all',
+        ]),
+      );
+      const create = doc.body.components.schemas.CreateWebhookEndpointDto;
+      expect(create.required).toEqual(expect.arrayContaining(['url', 'events']));
+      expect(create.properties.events.items.enum).toContain('listing.expiring');
+      expect(doc.body.components.schemas.NotificationPageResponse.required).toContain('unreadCount');
+    });
   });
 
   describe('deliveries', () => {
