@@ -11,6 +11,7 @@ import { Payments1764000900000 } from './1764000900000-Payments';
 import { Payouts1764001000000 } from './1764001000000-Payouts';
 import { Outbox1764001100000 } from './1764001100000-Outbox';
 import { EscrowSettlement1764001200000 } from './1764001200000-EscrowSettlement';
+import { Settlement1764001300000 } from './1764001300000-Settlement';
 import { Notifications1764001400000 } from './1764001400000-Notifications';
 import { BookLevels1764001500000 } from './1764001500000-BookLevels';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Payouts1764001000000,
   Outbox1764001100000,
   EscrowSettlement1764001200000,
+  Settlement1764001300000,
   Notifications1764001400000,
   BookLevels1764001500000,
 ];

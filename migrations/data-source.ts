@@ -11,6 +11,7 @@ import {
 } from '@carryover/escrow';
 import { MARKET_ENTITIES } from '@carryover/market';
 import { IDENTITY_ENTITIES } from '@carryover/identity';
+import { SETTLEMENT_ENTITIES } from '@carryover/settlement';
 import { NOTIFICATION_ENTITIES } from '@carryover/notifications';
 import { DatabaseLogger, SHARED_ENTITIES, SnakeNamingStrategy } from '@carryover/shared';
 import { MIGRATIONS } from './all-migrations';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   ...PAYMENT_ENTITIES,
   ...PAYOUT_ENTITIES,
   ...ESCROW_SETTLEMENT_ENTITIES,
+  ...SETTLEMENT_ENTITIES,
   ...NOTIFICATION_ENTITIES,
 ];
 

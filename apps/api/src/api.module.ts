@@ -17,6 +17,7 @@ import { MarketModule } from '@carryover/market';
 import { NotificationsModule } from '@carryover/notifications';
 import { QueueAdminModule } from '@carryover/jobs';
 import { IdentityModule } from '@carryover/identity';
+import { SettlementModule } from '@carryover/settlement';
 import { buildDataSourceOptions } from '@carryover/migrations';
 import { ClockModule, DomainEventsModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
 import { AdminAuditController } from './audit/admin-audit.controller';
@@ -38,6 +39,9 @@ import { MarketsController } from './market/markets.controller';
 import { AdminMarketStatsController } from './market/admin-market-stats.controller';
 import { OrdersController } from './market/orders.controller';
 import { TradesController } from './market/trades.controller';
+import { AdminDisputesController } from './settlement/admin-disputes.controller';
+import { AdminTradesController } from './settlement/admin-trades.controller';
+import { TradeSettlementController } from './settlement/trade-settlement.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { RolesGuard } from './auth/roles.guard';
 import { ApiEnv } from './config/api.env';
@@ -115,6 +119,7 @@ export class ApiModule implements NestModule {
         MarketModule,
         EscrowLedgerModule,
         EscrowPaymentsModule,
+        SettlementModule,
         NotificationsModule,
         QueueAdminModule,
       ],
@@ -136,6 +141,9 @@ export class ApiModule implements NestModule {
         AdminLedgerController,
         AdminReconciliationController,
         TradePaymentsController,
+        TradeSettlementController,
+        AdminTradesController,
+        AdminDisputesController,
         PayoutsController,
         StripeWebhooksController,
         AdminAuditController,

@@ -31,3 +31,8 @@ export {
 } from './services/trade-query.service';
 export { ExpireMarketItemsUseCase, type ExpiryReport } from './use-cases/expire-market-items.use-case';
 export { RepriceListingsUseCase } from './use-cases/reprice-listings.use-case';
+export {
+  TradeQuantityReturn,
+  type ReturnableTrade,
+  type ReturnedQuantity,
+} from './services/trade-quantity-return.service';

@@ -20,6 +20,7 @@ import { MarketMaintenanceRepository } from './repositories/market-maintenance.r
 import { MarketQueryService } from './services/market-query.service';
 import { MarketStatsService } from './services/market-stats.service';
 import { TradeQueryService } from './services/trade-query.service';
+import { TradeQuantityReturn } from './services/trade-quantity-return.service';
 import { CancelBuyOrderUseCase } from './use-cases/cancel-buy-order.use-case';
 import { CancelListingUseCase } from './use-cases/cancel-listing.use-case';
 import { CreateListingUseCase } from './use-cases/create-listing.use-case';
@@ -53,6 +54,7 @@ const MAINTENANCE_USE_CASES = [ExpireMarketItemsUseCase, RepriceListingsUseCase]
     MarketStatsService,
     TradeQueryService,
     DecideListingReview,
+    TradeQuantityReturn,
     MarketMaintenanceRepository,
     ...USE_CASES,
     ...MAINTENANCE_USE_CASES,
@@ -61,6 +63,7 @@ const MAINTENANCE_USE_CASES = [ExpireMarketItemsUseCase, RepriceListingsUseCase]
     MarketQueryService,
     MarketStatsService,
     TradeQueryService,
+    TradeQuantityReturn,
     Repricer,
     ...USE_CASES,
     ...MAINTENANCE_USE_CASES,

@@ -1,18 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { PaymentQueryService } from '@carryover/escrow';
 import type { Actor } from '@carryover/identity';
 import { TradeQueryService } from '@carryover/market';
+import { SettlementQueryService } from '@carryover/settlement';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ProblemResponses } from '../http/problem-responses.decorator';
 import { UuidParam } from '../http/uuid-param';
+import { TradeSettlementResponse, toTradeSettlementResponse } from '../settlement/settlement.responses';
 import { TradesQueryDto } from './market.dto';
-import {
-  TradeDetailResponse,
-  TradePageResponse,
-  toTradeDetailResponse,
-  toTradeResponse,
-} from './market.responses';
+import { TradePageResponse, toTradeResponse } from './market.responses';
 
 @ApiTags('trades')
 @ApiBearerAuth()
@@ -21,7 +17,7 @@ import {
 export class TradesController {
   constructor(
     private readonly trades: TradeQueryService,
-    private readonly payments: PaymentQueryService,
+    private readonly settlement: SettlementQueryService,
   ) {}
 
   @Get('v1/trades')
@@ -37,19 +33,13 @@ export class TradesController {
   }
 
   @Get('v1/trades/:id')
-  @ApiOkResponse({ type: TradeDetailResponse, description: 'for the buyer, the seller or an operator' })
+  @ApiOkResponse({
+    type: TradeSettlementResponse,
+    description:
+      'for the buyer, the seller or an operator: timeline, payment, transfer, escrow and waitingFor',
+  })
   @ProblemResponses(400, 401, 404)
-  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<TradeDetailResponse> {
-    const trade = await this.trades.get(actor, id);
-    return toTradeDetailResponse(trade, await this.payments.forTrade(trade.id));
-  }
-
-  @Get('v1/admin/trades')
-  @Roles('operator')
-  @ApiOkResponse({ type: TradePageResponse, description: 'every trade, filterable by status' })
-  @ProblemResponses(400, 401, 403)
-  async listAll(@CurrentActor() actor: Actor, @Query() query: TradesQueryDto): Promise<TradePageResponse> {
-    const page = await this.trades.list(actor, query);
-    return { data: page.data.map((t) => toTradeResponse(t, t.side)), nextCursor: page.nextCursor };
+  async get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<TradeSettlementResponse> {
+    return toTradeSettlementResponse(await this.settlement.tradeDetail(actor, id));
   }
 }

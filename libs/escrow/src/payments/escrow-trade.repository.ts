@@ -21,9 +21,8 @@ interface TradeRow {
 }
 
 /**
- * Escrow's narrow window on the market's trades: read one under a row lock and make the guarded
- * awaiting_payment -> funded step with its timeline row, in the caller's transaction. It moves behind the
- * settlement domain's state machine once that exists.
+ * Escrow's narrow window on the market's trades: read one under a row lock, in the caller's transaction.
+ * Status changes belong to the settlement domain's state machine.
  */
 @Injectable()
 export class EscrowTradeRepository {
@@ -43,21 +42,5 @@ export class EscrowTradeRepository {
       grossMinor: BigInt(row.gross_minor),
       currency: row.currency,
     };
-  }
-
-  /** Only from awaiting_payment; false (and nothing written) from any other state. */
-  async markFunded(manager: EntityManager, tradeId: string, reason: string, at: Date): Promise<boolean> {
-    const [rows] = (await manager.query(
-      `UPDATE trades SET status = 'funded', updated_at = $2
-        WHERE id = $1 AND status = 'awaiting_payment' RETURNING id`,
-      [tradeId, at],
-    )) as [unknown[], number];
-    if (rows.length === 0) return false;
-    await manager.query(
-      `INSERT INTO trade_events (trade_id, status, actor_type, actor_id, reason, at)
-       VALUES ($1, 'funded', 'system', NULL, $2, $3)`,
-      [tradeId, reason, at],
-    );
-    return true;
   }
 }

@@ -1,9 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@carryover/audit';
-import { Clock } from '@carryover/shared';
+import { Clock, DomainEventBus } from '@carryover/shared';
 import type { GatewayEvent } from '../gateway/payment-gateway';
 import { PayoutAccounts, type AccountProgress } from './payout-accounts';
+
+/**
+ * In-transaction event: an organisation's payouts just became enabled. The settlement domain subscribes
+ * and publishes payouts.enabled to the outbox, which resumes the releases that waited for it.
+ */
+export const PAYOUTS_ENABLED_EVENT = 'escrow.payouts_enabled';
 
 /**
  * An `account.updated` event, inside the webhook's transaction: the account's onboarding progress moves
@@ -16,6 +22,7 @@ export class RecordAccountUpdateUseCase {
   constructor(
     private readonly accounts: PayoutAccounts,
     private readonly audit: AuditService,
+    private readonly events: DomainEventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -31,6 +38,12 @@ export class RecordAccountUpdateUseCase {
       entityId: outcome.organizationId,
       data: { stripeAccountId: account.id, status: outcome.status, eventId: event.id },
     });
+    if (outcome.status === 'enabled') {
+      await this.events.publish(manager, {
+        name: PAYOUTS_ENABLED_EVENT,
+        payload: { organizationId: outcome.organizationId },
+      });
+    }
     this.logger.log({ organizationId: outcome.organizationId, status: outcome.status }, 'payouts status');
   }
 }

@@ -1,16 +1,30 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService, systemActor } from '@carryover/audit';
-import { Clock } from '@carryover/shared';
+import { Clock, DomainEventBus } from '@carryover/shared';
 import { LedgerService } from '../ledger/ledger.service';
 import type { GatewayPaymentIntent } from '../gateway/payment-gateway';
 import { EscrowTradeRepository } from '../payments/escrow-trade.repository';
 import { TradePaymentRepository } from '../payments/trade-payment.repository';
 
 /**
+ * In-transaction event: a trade's payment succeeded while it awaited payment. The settlement domain, which
+ * owns trade status, subscribes and moves the trade to funded in the same transaction.
+ */
+export const PAYMENT_SUCCEEDED_EVENT = 'escrow.payment_succeeded';
+
+export interface PaymentSucceededEvent {
+  tradeId: string;
+  paymentIntentId: string;
+  amountMinor: string;
+  currency: string;
+}
+
+/**
  * The provider confirmed a trade's payment: in the caller's (the webhook's) transaction, the payment
- * succeeds, the trade goes awaiting_payment -> funded with its timeline row, the gross is journalled into
- * escrow, and the step is audited. From any other trade state only the payment is recorded.
+ * succeeds, escrow.payment_succeeded has the settlement state machine fund the trade (status, timeline,
+ * outbox), the gross is journalled into escrow, and the step is audited. From any other trade state only
+ * the payment is recorded.
  */
 @Injectable()
 export class FundTradeOnPaymentUseCase {
@@ -21,6 +35,7 @@ export class FundTradeOnPaymentUseCase {
     private readonly payments: TradePaymentRepository,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
+    private readonly events: DomainEventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -35,13 +50,27 @@ export class FundTradeOnPaymentUseCase {
     const now = this.clock.now();
     const payment = { tradeId: trade.id, amountMinor: trade.grossMinor, currency: trade.currency };
     await this.payments.markSucceeded(manager, { ...payment, intentId: intent.id }, now);
-    const funded = await this.trades.markFunded(manager, trade.id, `payment ${intent.id} succeeded`, now);
-    if (!funded) {
-      this.logger.warn(
+    if (trade.status !== 'awaiting_payment') {
+      // A cancelled trade's late payment is money without a trade: reconciliation reports it.
+      const level = trade.status === 'cancelled' ? 'error' : 'warn';
+      this.logger[level](
         { tradeId: trade.id, status: trade.status },
         'payment succeeded for a trade not awaiting it',
       );
       return;
+    }
+    const event: PaymentSucceededEvent = {
+      tradeId: trade.id,
+      paymentIntentId: intent.id,
+      amountMinor: trade.grossMinor.toString(),
+      currency: trade.currency,
+    };
+    await this.events.publish(manager, { name: PAYMENT_SUCCEEDED_EVENT, payload: event });
+    if ((await this.trades.lock(manager, trade.id))?.status !== 'funded') {
+      // Without a subscriber the payment would be recorded and the trade never funded: fail the webhook instead.
+      throw new Error(
+        `trade ${trade.id} was not funded by ${PAYMENT_SUCCEEDED_EVENT}: is SettlementModule loaded?`,
+      );
     }
     await this.ledger.fundTrade(manager, trade, trade.grossMinor);
     await this.audit.append(manager, {

@@ -20,6 +20,8 @@ export interface OutboxEventPayloads {
   'trade.partially_refunded': TradeEventPayload;
   'trade.cancelled': TradeEventPayload;
   'trade.disputed': TradeEventPayload;
+  /** An operator resolved a dispute with a partial refund; the trade stays disputed until it is carried out. */
+  'trade.dispute_resolved': TradeEventPayload;
   'order.filled': { orderId: string; organizationId: string };
   'listing.expiring': {
     listingId: string | null;

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EscrowSettlement, PayoutsNotEnabledError } from '@carryover/escrow';
+import { toMoneyTrade, type SettlementTrade } from '../domain/settlement-trade';
+import { SettlementTradeRepository } from '../repositories/settlement-trade.repository';
+import { PayoutsWait } from '../services/payouts-wait.service';
+import { SYSTEM, TradeStateMachine } from '../state-machine/trade-state-machine.service';
+
+export type ReleaseOutcome = 'settled' | 'waiting' | 'nothing';
+
+/**
+ * Pays a releasing trade's seller and settles it: the Stripe transfer outside any transaction (idempotent
+ * per trade, so a crash mid-call and a retry make one transfer), then one transaction with the release and
+ * payout journals and releasing -> settled. From any other state it does nothing. Without the seller's
+ * payouts the trade waits (waitingFor seller_payouts_not_enabled) until payouts.enabled resumes it.
+ */
+@Injectable()
+export class ReleaseTradeUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly machine: TradeStateMachine,
+    private readonly trades: SettlementTradeRepository,
+    private readonly escrow: EscrowSettlement,
+    private readonly payoutsWait: PayoutsWait,
+  ) {}
+
+  async execute(tradeId: string): Promise<ReleaseOutcome> {
+    const trade = await this.trades.find(tradeId);
+    if (trade?.status !== 'releasing') return 'nothing';
+    const transferId = await this.transfer(trade);
+    if (transferId === undefined) return this.payoutsWait.mark(tradeId, 'releasing');
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.machine.lock(manager, tradeId);
+      if (locked.status !== 'releasing') return 'nothing';
+      const amounts = { proceedsMinor: trade.sellerProceedsMinor, feeMinor: trade.feeMinor, transferId };
+      await this.escrow.recordRelease(manager, toMoneyTrade(trade), amounts);
+      await this.machine.transition(manager, tradeId, 'settled', {
+        actor: SYSTEM,
+        reason: transferId
+          ? `proceeds transferred to the seller (${transferId})`
+          : 'released to the platform fee',
+        data: {
+          transferId,
+          proceedsMinor: trade.sellerProceedsMinor.toString(),
+          feeMinor: trade.feeMinor.toString(),
+        },
+      });
+      return 'settled';
+    });
+  }
+
+  /** The transfer id (null when there are no proceeds to send); undefined when payouts are not enabled. */
+  private async transfer(trade: SettlementTrade): Promise<string | null | undefined> {
+    if (trade.sellerProceedsMinor === 0n) return null;
+    if (!(await this.escrow.sellerPayoutsEnabled(trade.sellerOrganizationId))) return undefined;
+    try {
+      return (await this.escrow.transferProceeds(toMoneyTrade(trade), trade.sellerProceedsMinor)).transferId;
+    } catch (error) {
+      if (error instanceof PayoutsNotEnabledError) return undefined;
+      throw error;
+    }
+  }
+}
