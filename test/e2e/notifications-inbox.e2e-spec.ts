@@ -249,6 +249,33 @@ describe('notifications: e-mail, in-app and expiry reminders (worker, SMTP on lo
     });
   });
 
+  describe('orders', () => {
+    it('tells the buyer, and only the buyer, that its order was filled', async () => {
+      const detail = await bed.api.http.get(`/v1/trades/${trade.id}`).set(buyer.auth).expect(200);
+      const orderId = detail.body.orderId as string;
+      const [eventId] = await bed.publish({
+        name: 'order.filled',
+        payload: { orderId, organizationId: buyer.organizationId },
+      });
+      // The market may publish order.filled for this order too: follow this event's own rows.
+      const rows = await eventually(async () => {
+        const found: Array<{ id: string; organization_id: string }> = await bed.db.query(
+          `SELECT id, organization_id FROM notifications WHERE event_id = $1`,
+          [eventId],
+        );
+        return found.length > 0 ? found : undefined;
+      }, 'the order.filled notification');
+      expect(rows.map((row) => row.organization_id)).toEqual([buyer.organizationId]);
+      const notice = (await inbox(buyer.auth)).data.find((n) => n.id === rows[0]?.id);
+      expect(notice).toMatchObject({
+        kind: 'order.filled',
+        title: expect.stringMatching(/^Buy order filled: \$1,000\.00 of Test AI test-[0-9a-f]+ credit$/),
+        link: `/orders/${orderId}`,
+        subject: { type: 'order', id: orderId },
+      });
+    });
+  });
+
   describe('expiry reminders', () => {
     let reminders: TestingModule;
     let now = new Date();
