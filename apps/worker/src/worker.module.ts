@@ -2,6 +2,7 @@ import { EscrowPaymentsModule } from '@carryover/escrow';
 import { JobsModule, JobsWorkerModule, OutboxRelayModule } from '@carryover/jobs';
 import { MarketModule } from '@carryover/market';
 import { NotificationsWorkerModule } from '@carryover/notifications';
+import { SettlementModule } from '@carryover/settlement';
 import { ClockModule, DomainEventsModule, RedisModule } from '@carryover/shared';
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
@@ -13,6 +14,8 @@ import { EscrowMaintenanceProcessor } from './processors/escrow-maintenance.proc
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MarketMaintenanceProcessor } from './processors/market-maintenance.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
+import { PaymentsProcessor } from './processors/payments.processor';
+import { SettlementProcessor } from './processors/settlement.processor';
 
 /** The worker process: config, logging, database, the domains its jobs use, queues and processors. */
 @Module({
@@ -36,12 +39,16 @@ import { NotificationsProcessor } from './processors/notifications.processor';
     MarketModule,
     EscrowPaymentsModule,
     NotificationsWorkerModule,
+    SettlementModule,
     JobsModule,
     OutboxRelayModule.forRoot(),
     JobsWorkerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<WorkerEnv, true>) => ({
         concurrency: config.get('WORKER_CONCURRENCY', { infer: true }),
+        lockDurationMs: config.get('WORKER_LOCK_DURATION_MS', { infer: true }),
+        stalledIntervalMs: config.get('WORKER_STALLED_INTERVAL_MS', { infer: true }),
+        maxStalledCount: config.get('WORKER_MAX_STALLED_COUNT', { infer: true }),
       }),
     }),
   ],
@@ -50,6 +57,8 @@ import { NotificationsProcessor } from './processors/notifications.processor';
     MarketMaintenanceProcessor,
     EscrowMaintenanceProcessor,
     NotificationsProcessor,
+    SettlementProcessor,
+    PaymentsProcessor,
   ],
 })
 export class WorkerModule {}

@@ -21,6 +21,13 @@ export interface JobPayloads {
   'maintenance.expire-market': Record<string, never>;
   'maintenance.reprice-listings': Record<string, never>;
   'maintenance.reconcile': Record<string, never>;
+  // Settlement (libs/settlement): each step job carries the outbox event that caused it.
+  'settlement.advance': OutboxJob<'trade.funded' | 'trade.transfer_submitted'>;
+  'settlement.resume-payouts': OutboxJob<'payouts.enabled'>;
+  'payments.release': OutboxJob<'trade.releasing'>;
+  'payments.refund': OutboxJob<'trade.refunding'>;
+  'payments.partial-refund': OutboxJob<'trade.dispute_resolved'>;
+  'maintenance.settlement-timeouts': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -54,6 +61,28 @@ const EVERY_MINUTE_ON_MAINTENANCE: JobDefinition = {
   repeat: { everyMs: 60_000 },
 };
 
+/** A settlement step: database work only, retried quickly; a stalled run (worker killed) is picked up again. */
+const SETTLEMENT_STEP: JobDefinition = {
+  queue: 'settlement',
+  options: {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: 1_000,
+    removeOnFail: 5_000,
+  },
+};
+
+/** A step that calls Stripe: retried with backoff for about two hours before it is left to operators. */
+const PAYMENTS_STEP: JobDefinition = {
+  queue: 'payments',
+  options: {
+    attempts: 12,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: 1_000,
+    removeOnFail: 5_000,
+  },
+};
+
 /** Where each job runs and how it is retried: the only place these are decided. */
 export const JOB_CATALOGUE: { readonly [N in JobName]: JobDefinition } = {
   'maintenance.heartbeat': EVERY_MINUTE_ON_MAINTENANCE,
@@ -71,6 +100,19 @@ export const JOB_CATALOGUE: { readonly [N in JobName]: JobDefinition } = {
       removeOnFail: 50,
     },
   },
+  // --- settlement (libs/settlement): handlers act on the trade's current state, so a repeat does nothing ---
+  /** The workflow's automatic steps: funded -> provider approval or transfer_pending; transfer_submitted -> verifying. */
+  'settlement.advance': SETTLEMENT_STEP,
+  /** A seller's payouts became enabled: the releases that waited for them go on. */
+  'settlement.resume-payouts': SETTLEMENT_STEP,
+  /** Transfers a releasing trade's proceeds to the seller (Stripe), then settles it with its journals. */
+  'payments.release': PAYMENTS_STEP,
+  /** Refunds a refunding trade's buyer in full (Stripe), then marks it refunded and returns the quantity. */
+  'payments.refund': PAYMENTS_STEP,
+  /** A dispute resolved with a partial refund: refund part, transfer the rest, then partially_refunded. */
+  'payments.partial-refund': PAYMENTS_STEP,
+  /** Payment and transfer windows, stuck steps flagged for operators, releases waiting on payouts. */
+  'maintenance.settlement-timeouts': EVERY_MINUTE_ON_MAINTENANCE,
   // --- notifications (libs/notifications) ---
   /** Fans an event out to in-app notifications, e-mails and webhook deliveries; idempotent per event. */
   'webhooks.dispatch': {

@@ -79,6 +79,49 @@ export class WorkerEnv extends CommonEnv {
   @IsOptional()
   @IsIn(['true', 'false'])
   WEBHOOK_ALLOW_PRIVATE_HOSTS?: 'true' | 'false';
+
+  // --- settlement ---
+  /** An unpaid trade is cancelled this long after its match (default 24 h). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(30 * 86_400)
+  PAYMENT_WINDOW_SECONDS = 24 * 3_600;
+
+  /** A funded trade whose seller has not submitted the transfer this long after asked is refunded (default 72 h). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90 * 86_400)
+  TRANSFER_WINDOW_SECONDS = 72 * 3_600;
+
+  /** A trade in any other step longer than this is flagged for operators (default 24 h). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90 * 86_400)
+  STUCK_STEP_WINDOW_SECONDS = 24 * 3_600;
+
+  /** How long a running job's lock lasts without renewal; a killed worker's jobs stall after it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  WORKER_LOCK_DURATION_MS = 30_000;
+
+  /** How often each worker looks for stalled jobs (a dead worker's) and puts them back to wait. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  WORKER_STALLED_INTERVAL_MS = 30_000;
+
+  /** Times a job may stall (its worker died mid-run) and be run again before it fails for operators. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_MAX_STALLED_COUNT = 3;
 }
 
 /** ConfigModule's `validate` hook: fails the boot with one message naming every bad variable. */

@@ -7,12 +7,14 @@ import {
   SendExpiryRemindersUseCase,
   SendNotificationEmailUseCase,
 } from '@carryover/notifications';
+import { AdvanceTradeUseCase, ResumePayoutsUseCase, SettlementTimeoutsUseCase } from '@carryover/settlement';
 import { ConflictError } from '@carryover/shared';
 import { Test } from '@nestjs/testing';
 import { EscrowMaintenanceProcessor } from './escrow-maintenance.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MarketMaintenanceProcessor } from './market-maintenance.processor';
 import { NotificationsProcessor } from './notifications.processor';
+import { SettlementProcessor } from './settlement.processor';
 
 const NOTIFICATION_USE_CASES = [
   DispatchNotificationEventUseCase,
@@ -41,6 +43,7 @@ describe('EscrowMaintenanceProcessor', () => {
         MarketMaintenanceProcessor,
         EscrowMaintenanceProcessor,
         NotificationsProcessor,
+        SettlementProcessor,
         JobHandlerRegistry,
         { provide: WorkerHeartbeat, useValue: { beat: jest.fn() } },
         { provide: ExpireMarketItemsUseCase, useValue: { execute: jest.fn() } },
@@ -48,6 +51,11 @@ describe('EscrowMaintenanceProcessor', () => {
         { provide: ReconcileEscrowUseCase, useValue: { execute: reconcile } },
         // The notifications processor handles maintenance.expiry-reminders; its other jobs are not asserted here.
         ...NOTIFICATION_USE_CASES.map((useCase) => ({ provide: useCase, useValue: { execute: jest.fn() } })),
+        // The settlement processor handles maintenance.settlement-timeouts.
+        ...[AdvanceTradeUseCase, ResumePayoutsUseCase, SettlementTimeoutsUseCase].map((useCase) => ({
+          provide: useCase,
+          useValue: { execute: jest.fn() },
+        })),
       ],
     }).compile();
     moduleRef.useLogger(false);

@@ -7,11 +7,13 @@ import {
   SendExpiryRemindersUseCase,
   SendNotificationEmailUseCase,
 } from '@carryover/notifications';
+import { AdvanceTradeUseCase, ResumePayoutsUseCase, SettlementTimeoutsUseCase } from '@carryover/settlement';
 import { Test } from '@nestjs/testing';
 import { EscrowMaintenanceProcessor } from './escrow-maintenance.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MarketMaintenanceProcessor } from './market-maintenance.processor';
 import { NotificationsProcessor } from './notifications.processor';
+import { SettlementProcessor } from './settlement.processor';
 
 describe('MarketMaintenanceProcessor', () => {
   const context = { jobId: 'repeat:1', attempt: 1 };
@@ -25,6 +27,7 @@ describe('MarketMaintenanceProcessor', () => {
         MarketMaintenanceProcessor,
         EscrowMaintenanceProcessor,
         NotificationsProcessor,
+        SettlementProcessor,
         JobHandlerRegistry,
         { provide: WorkerHeartbeat, useValue: { beat: jest.fn() } },
         { provide: ExpireMarketItemsUseCase, useValue: { execute: expire } },
@@ -34,6 +37,9 @@ describe('MarketMaintenanceProcessor', () => {
         { provide: DeliverWebhookUseCase, useValue: { execute: jest.fn() } },
         { provide: SendNotificationEmailUseCase, useValue: { execute: jest.fn() } },
         { provide: SendExpiryRemindersUseCase, useValue: { execute: jest.fn() } },
+        { provide: AdvanceTradeUseCase, useValue: { execute: jest.fn() } },
+        { provide: ResumePayoutsUseCase, useValue: { execute: jest.fn() } },
+        { provide: SettlementTimeoutsUseCase, useValue: { execute: jest.fn() } },
       ],
     }).compile();
     moduleRef.useLogger(false);
@@ -41,7 +47,7 @@ describe('MarketMaintenanceProcessor', () => {
     return { registry: moduleRef.get(JobHandlerRegistry), expire, reprice };
   }
 
-  it('with the heartbeat, escrow and notifications processors, handles every maintenance job, so the worker’s startup check passes', async () => {
+  it('with the heartbeat, escrow, notifications and settlement processors, handles every maintenance job, so the worker’s startup check passes', async () => {
     const { registry } = await boot();
 
     expect(() =>

@@ -68,7 +68,14 @@ export type OutboxRoutes = { readonly [name: string]: readonly JobName[] | undef
 type EventRoutes = { readonly [N in OutboxEventName]?: readonly JobName[] };
 
 /** The settlement workflow's reactions (queues settlement and payments). */
-const SETTLEMENT_ROUTES: EventRoutes = {};
+const SETTLEMENT_ROUTES: EventRoutes = {
+  'trade.funded': ['settlement.advance'],
+  'trade.transfer_submitted': ['settlement.advance'],
+  'trade.releasing': ['payments.release'],
+  'trade.refunding': ['payments.refund'],
+  'trade.dispute_resolved': ['payments.partial-refund'],
+  'payouts.enabled': ['settlement.resume-payouts'],
+};
 
 /** Notifications: in-app, e-mail and outbound webhooks (queue webhooks), for every webhook event type. */
 const NOTIFICATION_ROUTES: EventRoutes = {

@@ -54,6 +54,10 @@ export class JobWorkers implements OnApplicationBootstrap, BeforeApplicationShut
       connection: queue.opts.connection,
       prefix: queue.opts.prefix,
       concurrency: this.options.concurrency,
+      // Stalled-job recovery: a job whose worker died goes back to wait and runs again.
+      lockDuration: this.options.lockDurationMs ?? 30_000,
+      stalledInterval: this.options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: this.options.maxStalledCount ?? 3,
     });
     worker.on('error', (error: Error) => this.logger.error(`Worker for queue "${name}": ${error.message}`));
     worker.on('failed', (job: Job | undefined, error: Error) =>
