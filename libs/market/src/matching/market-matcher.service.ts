@@ -19,6 +19,7 @@ import {
   type Listing,
   type MatchResult,
 } from '@carryover/matching';
+import type { OutboxEventInput } from '@carryover/jobs';
 import { Clock } from '@carryover/shared';
 import type { TradeEntity } from '../entities/trade.entity';
 import {
@@ -114,6 +115,7 @@ export class MarketMatcher {
     const setting = { market, policy, feeBps: this.feeBps, now, actor };
     const trades: TradeEntity[] = [];
     const audit: AuditEntry[] = [];
+    const events: OutboxEventInput[] = [];
     for (const fill of result.fills) {
       const listing = byId.get(fill.listingId) as ListingCandidate;
       const buy = {
@@ -124,7 +126,9 @@ export class MarketMatcher {
       const written = await this.trades.write(manager, fill, listing, buy, setting);
       trades.push(written.trade);
       audit.push(written.audit);
+      events.push(...written.events);
     }
+    await this.trades.announce(manager, events);
     return { result, trades, audit };
   }
 
@@ -154,13 +158,16 @@ export class MarketMatcher {
     const setting = { market, policy, feeBps: this.feeBps, now, actor };
     const trades: TradeEntity[] = [];
     const audit: AuditEntry[] = [];
+    const events: OutboxEventInput[] = [];
     for (const fill of result.fills) {
       const order = byId.get(fill.orderId) as OrderCandidate;
       const buy = { id: order.id, buyer: order.buyer, transferMethods: order.transferMethods ?? [] };
       const written = await this.trades.write(manager, fill, incoming.sell, buy, setting);
       trades.push(written.trade);
       audit.push(written.audit);
+      events.push(...written.events);
     }
+    await this.trades.announce(manager, events);
     await this.audit.appendAll(manager, audit);
     return { result, trades };
   }

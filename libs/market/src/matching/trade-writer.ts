@@ -10,6 +10,7 @@ import {
   type PartySnapshot,
 } from '@carryover/compliance';
 import { CreditLotHoldings } from '@carryover/credits';
+import { OutboxService, type OutboxEventInput } from '@carryover/jobs';
 import { daysToExpiry, type Fill } from '@carryover/matching';
 import { computeTradeAmounts } from '@carryover/shared';
 import { TradeEntity } from '../entities/trade.entity';
@@ -42,13 +43,15 @@ export interface FillSetting {
  * Turns the engine's fills into trades: money from the one Money function, both sides' remaining amounts,
  * the lot's sold amount, a compliance result citing the policy and the first timeline step. It returns the
  * trade's audit entry for the caller to append, late in the transaction, since the chain lock is held
- * from the append until commit.
+ * from the append until commit, and its outbox events (trade.matched, and order.filled when the fill
+ * completes the order) for `announce` to write with the other fills' in one insert.
  */
 @Injectable()
 export class TradeWriter {
   constructor(
     private readonly compliance: ComplianceService,
     private readonly holdings: CreditLotHoldings,
+    private readonly outbox: OutboxService,
   ) {}
 
   async write(
@@ -57,7 +60,7 @@ export class TradeWriter {
     sell: SellSide,
     buy: BuySide,
     setting: FillSetting,
-  ): Promise<{ trade: TradeEntity; audit: AuditEntry }> {
+  ): Promise<{ trade: TradeEntity; audit: AuditEntry; events: OutboxEventInput[] }> {
     const tradeId = randomUUID();
     const transferMethod = chooseTransferMethod(
       sell.transferMethods,
@@ -110,7 +113,7 @@ export class TradeWriter {
       reason: null,
       at: setting.now,
     });
-    await applyFill(manager, sell.id, buy.id, fill.quantityMinor, setting.now);
+    const orderFilled = await applyFill(manager, sell.id, buy.id, fill.quantityMinor, setting.now);
     await this.holdings.sell(manager, sell.creditLotId, fill.quantityMinor);
     const audit: AuditEntry = {
       actor: setting.actor,
@@ -127,7 +130,37 @@ export class TradeWriter {
         policyVersion: stored.policyVersion,
       },
     };
-    return { trade, audit };
+    const events: OutboxEventInput[] = [
+      {
+        name: 'trade.matched',
+        payload: {
+          tradeId,
+          status: 'awaiting_payment',
+          previousStatus: null,
+          buyerOrganizationId: trade.buyerOrganizationId,
+          sellerOrganizationId: trade.sellerOrganizationId,
+          providerCode: trade.providerCode,
+          currency: trade.currency,
+          quantityMinor: fill.quantityMinor.toString(),
+          priceBps: fill.priceBps,
+          grossMinor: amounts.grossMinor.toString(),
+          listingId: sell.id,
+          orderId: buy.id,
+        },
+      },
+    ];
+    if (orderFilled) {
+      events.push({
+        name: 'order.filled',
+        payload: { orderId: buy.id, organizationId: trade.buyerOrganizationId },
+      });
+    }
+    return { trade, audit, events };
+  }
+
+  /** Writes the fills' outbox events in one insert, in the matching transaction. */
+  async announce(manager: EntityManager, events: readonly OutboxEventInput[]): Promise<void> {
+    await this.outbox.publish(manager, events);
   }
 }
 
@@ -147,22 +180,23 @@ export function chooseTransferMethod(
   return chosen;
 }
 
-/** Takes a fill off both the listing and the order, in one statement. */
+/** Takes a fill off both the listing and the order, in one statement; true when it filled the order. */
 async function applyFill(
   manager: EntityManager,
   listingId: string,
   orderId: string,
   quantity: bigint,
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const set = `remaining_minor = remaining_minor - $3,
             filled_minor = filled_minor + $3,
             status = CASE WHEN remaining_minor - $3 = 0 THEN 'filled' ELSE 'partially_filled' END,
             closed_at = CASE WHEN remaining_minor - $3 = 0 THEN $4::timestamptz ELSE closed_at END,
             updated_at = now()`;
-  await manager.query(
+  const [orders] = (await manager.query(
     `WITH listing AS (UPDATE listings SET ${set} WHERE id = $1)
-     UPDATE buy_orders SET ${set} WHERE id = $2`,
+     UPDATE buy_orders SET ${set} WHERE id = $2 RETURNING status`,
     [listingId, orderId, quantity.toString(), now],
-  );
+  )) as [Array<{ status: string }>, number];
+  return orders[0]?.status === 'filled';
 }
