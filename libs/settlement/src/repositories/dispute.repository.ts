@@ -33,7 +33,16 @@ export class DisputeRepository {
 
   async insert(manager: EntityManager, dispute: NewDispute): Promise<DisputeEntity> {
     const repository = manager.getRepository(DisputeEntity);
-    const row = repository.create({ id: randomUUID(), ...dispute, status: 'open' });
+    const row = repository.create({
+      id: randomUUID(),
+      ...dispute,
+      status: 'open',
+      outcome: null,
+      refundMinor: null,
+      resolvedByUserId: null,
+      resolutionReason: null,
+      resolvedAt: null,
+    });
     await repository.insert(row);
     return row;
   }
