@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'apps/*/dist/**'] },
@@ -29,6 +30,13 @@ export default tseslint.config(
       'jest/no-identical-title': 'error',
       'jest/valid-expect': 'error',
     },
+  },
+  {
+    // The web apps and their shared components run in the browser.
+    files: ['apps/admin/src/**/*.{ts,tsx}', 'apps/portal/src/**/*.{ts,tsx}', 'libs/web-ui/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { ...reactHooks.configs['recommended-latest'].rules },
   },
   prettier,
 );

@@ -4,8 +4,8 @@ import { ConfigService } from '@nestjs/config';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ApiModule, type ApiModuleOptions } from './api.module';
-import { installAdminConsole } from './http/admin-console';
 import { installBodyParsing } from './http/body-parsing';
+import { installStaticWebApp } from './http/static-web-app';
 import { installSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -31,7 +31,12 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
     }),
   );
   installBodyParsing(app, config.getOrThrow<number>('BODY_LIMIT_BYTES'));
-  installAdminConsole(app, config.get<string>('ADMIN_CONSOLE_DIR'));
+  installStaticWebApp(app, {
+    path: '/admin',
+    directory: config.get<string>('ADMIN_CONSOLE_DIR') ?? 'dist/admin',
+    title: 'operator console',
+    buildCommand: 'npm run build:admin',
+  });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   installSwagger(app);

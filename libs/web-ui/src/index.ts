@@ -1,0 +1,22 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
+
+export * from './api/api-client';
+export * from './api/problem';
+export * from './api/idempotency';
+export * from './money/money';
+export * from './money/price';
+export * from './query/pages';
+export * from './query/query-client';
+export * from './session/session-store';
+export * from './session/session-context';
+export * from './session/require-session';
+export * from './session/sign-in-page';
+export * from './components/app-shell';
+export * from './components/decision-modal';
+export * from './components/labels';
+export * from './components/money';
+export * from './components/paged-table';
+export * from './components/states';
+export * from './providers';
