@@ -37,7 +37,7 @@ export class ConfirmReceiptUseCase {
           'receipt_not_expected',
           `Trade ${tradeId} is ${trade.status}; receipt can be confirmed once the seller has submitted the transfer.`,
           undefined,
-          { status: trade.status },
+          { tradeStatus: trade.status },
         );
       }
       const now = this.clock.now();
