@@ -32,7 +32,7 @@ export interface SettlementTestbed {
  */
 export async function startSettlementTestbed(
   label: string,
-  options: { worker?: boolean; workerEnv?: Record<string, string> } = {},
+  options: { worker?: boolean; workerEnv?: Record<string, string>; apiEnv?: Record<string, string> } = {},
 ): Promise<SettlementTestbed> {
   const database = await createIsolatedDatabase(label);
   const emulator = await startStripeEmulator({
@@ -45,6 +45,7 @@ export async function startSettlementTestbed(
     STRIPE_SECRET_KEY: emulator.secretKey,
     STRIPE_API_URL: emulator.url,
     STRIPE_WEBHOOK_SECRET: emulator.webhookSecret,
+    ...options.apiEnv,
   };
   const api = await startApi({ env });
   await api.app.listen(0, '127.0.0.1');
