@@ -21,6 +21,7 @@ import { SettlementModule } from '@carryover/settlement';
 import { buildDataSourceOptions } from '@carryover/migrations';
 import { ClockModule, DomainEventsModule, RedisModule, validateEnv, type LogLevel } from '@carryover/shared';
 import { AdminAuditController } from './audit/admin-audit.controller';
+import { ClientConfigController } from './client/client-config.controller';
 import { AdminAuditChainController } from './audit/admin-audit-chain.controller';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AdminProvidersController } from './catalog/admin-providers.controller';
@@ -154,6 +155,7 @@ export class ApiModule implements NestModule {
         MetricsController,
         WebhookEndpointsController,
         NotificationsController,
+        ClientConfigController,
       ],
       providers: [
         JwtStrategy,

@@ -9,6 +9,17 @@ import { installStaticWebApp } from './http/static-web-app';
 import { installSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation.pipe';
 
+/** With Stripe itself and a publishable key, the portal takes cards with Stripe Elements, served by Stripe. */
+const STRIPE_ELEMENTS_SOURCES = {
+  'script-src': ["'self'", 'https://js.stripe.com'],
+  'frame-src': ['https://js.stripe.com', 'https://hooks.stripe.com'],
+  'connect-src': ["'self'", 'https://api.stripe.com'],
+};
+
+function takesCardsWithStripeElements(config: ConfigService): boolean {
+  return Boolean(config.get<string>('STRIPE_PUBLISHABLE_KEY')) && !config.get<string>('STRIPE_API_URL');
+}
+
 /** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(options), {
@@ -26,6 +37,7 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
           // Swagger UI styles itself inline; scripts stay same-origin only.
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:'],
+          ...(takesCardsWithStripeElements(config) ? STRIPE_ELEMENTS_SOURCES : {}),
         },
       },
     }),
@@ -36,6 +48,12 @@ export async function createApiApp(options: ApiModuleOptions = {}): Promise<Nest
     directory: config.get<string>('ADMIN_CONSOLE_DIR') ?? 'dist/admin',
     title: 'operator console',
     buildCommand: 'npm run build:admin',
+  });
+  installStaticWebApp(app, {
+    path: '/app',
+    directory: config.get<string>('PORTAL_DIR') ?? 'dist/portal',
+    title: 'firm portal',
+    buildCommand: 'npm run build:portal',
   });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -9,6 +9,7 @@ import { StripePaymentGateway } from './gateway/stripe-payment-gateway';
 import { STRIPE_SETTINGS, type StripeSettings } from './gateway/stripe-settings';
 import { EscrowTradeRepository } from './payments/escrow-trade.repository';
 import { PAYMENT_ENTITIES } from './payments/payment-entities';
+import { PaymentClientSettingsService } from './payments/payment-client-settings';
 import { PaymentQueryService } from './payments/payment-query.service';
 import { StripeEventRepository } from './payments/stripe-event.repository';
 import { TradePaymentRepository } from './payments/trade-payment.repository';
@@ -62,6 +63,7 @@ import { TransferProceedsUseCase } from './use-cases/transfer-proceeds.use-case'
     TradePaymentRepository,
     StripeEventRepository,
     PaymentQueryService,
+    PaymentClientSettingsService,
     FundTradeOnPaymentUseCase,
     HandleStripeEventUseCase,
     PayForTradeUseCase,
@@ -79,6 +81,7 @@ import { TransferProceedsUseCase } from './use-cases/transfer-proceeds.use-case'
   exports: [
     PaymentGateway,
     PaymentQueryService,
+    PaymentClientSettingsService,
     PayForTradeUseCase,
     HandleStripeEventUseCase,
     PayoutAccounts,

@@ -40,6 +40,12 @@ export { PAYMENT_ENTITIES } from './payments/payment-entities';
 export { PAYMENT_STATUSES, type PaymentStatus } from './payments/trade-payment.entity';
 export type { PaymentState } from './payments/payment-state';
 export { PaymentQueryService } from './payments/payment-query.service';
+export {
+  PAYMENT_CLIENT_MODES,
+  PaymentClientSettingsService,
+  type PaymentClientMode,
+  type PaymentClientSettings,
+} from './payments/payment-client-settings';
 export { HandleStripeEventUseCase } from './use-cases/handle-stripe-event.use-case';
 export { PayForTradeUseCase } from './use-cases/pay-for-trade.use-case';
 export * from './payouts';

@@ -53,6 +53,11 @@ export class ApiEnv extends CommonEnv {
   @IsString()
   ADMIN_CONSOLE_DIR?: string;
 
+  /** Directory of the built firm portal served at /app (default dist/portal). */
+  @IsOptional()
+  @IsString()
+  PORTAL_DIR?: string;
+
   /** Stripe secret key; with STRIPE_API_URL unset the API talks to Stripe itself. */
   @IsOptional()
   @Matches(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, {
@@ -64,6 +69,13 @@ export class ApiEnv extends CommonEnv {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   STRIPE_API_URL?: string;
+
+  /** Stripe publishable key for Stripe Elements in the portal (with Stripe itself, not the emulator). */
+  @IsOptional()
+  @Matches(/^pk_(test|live)_[A-Za-z0-9_]+$/, {
+    message: 'STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_...)',
+  })
+  STRIPE_PUBLISHABLE_KEY?: string;
 
   /** Signing secret of the Stripe webhook endpoint (whsec_...). */
   @IsOptional()
