@@ -30,6 +30,16 @@ const config: Config = {
       moduleNameMapper,
       transform,
     },
+    {
+      // Chromium against a real API serving the built console (npm test builds it first).
+      displayName: 'browser',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/setup/browser-global-setup.ts',
+      moduleNameMapper,
+      transform,
+    },
   ],
 };
 

@@ -10,6 +10,7 @@ import { ensureLocalDir, provideDatabase, provideJwtSecret, provideRedis } from 
 import { Interrupted, Supervisor } from './supervisor';
 import { waitForHealth } from './wait-for-health';
 import { startStripeEmulator } from '../../stripe-emulator/src';
+import { DEMO_LOGINS, runDemoActivity } from './demo-activity';
 
 const DEFAULT_PORT = 3000;
 const HEALTH_TIMEOUT_MS = 60_000;
@@ -48,6 +49,10 @@ async function run(supervisor: Supervisor): Promise<void> {
     supervisor.add(name, () => app.stop(), app.exited);
   }
   await waitForHealth(`http://127.0.0.1:${port}/health`, HEALTH_TIMEOUT_MS, supervisor);
+  // Trades at each step an operator works on, so the console has something to show; kept on a rerun.
+  await runDemoActivity(`http://127.0.0.1:${port}`, DEMO_LOGINS, log).catch((error: unknown) =>
+    logError(`demo market activity not created: ${error instanceof Error ? error.message : String(error)}`),
+  );
   printUrls(port, stripe);
 }
 

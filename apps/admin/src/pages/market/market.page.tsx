@@ -62,8 +62,8 @@ function BookDepth({ code, currency }: { code: string; currency: string }) {
                 { name: 'asks', label: 'Asks (listings)', color: 'red.6' },
               ]}
               withLegend
+              yAxisProps={{ width: 90 }}
               xAxisLabel="Price (bps of face value)"
-              yAxisLabel={`Quantity (${currency})`}
               // Axis ticks may fall between cents; amounts themselves are whole minor units.
               valueFormatter={(value) =>
                 Number.isSafeInteger(value) ? formatMoney(value, currency) : String(value)
