@@ -70,7 +70,7 @@ describe('operator console: every screen on the demo data', () => {
       await signedIn(page);
       await navigate(page, 'Compliance reviews');
       const reviews = await rows(page, 'Compliance reviews');
-      expect(reviews.some((row) => row.includes('organization'))).toBe(true);
+      expect(reviews.some((row) => row.includes('organization') && row.includes('KYC pending'))).toBe(true);
 
       await navigate(page, 'Organisations (KYC)');
       const organisations = (await rows(page, 'Organisations')).join('\n');

@@ -19,6 +19,14 @@ import type { Review } from '../../api/types';
 /** The rules that sent an item here: every check that did not pass. */
 function FlaggedRules({ review }: { review: Review }) {
   const flagged = review.checks.filter((check) => check.outcome !== 'pass');
+  // A new organisation is queued by the KYC rule itself, before any check has run.
+  if (flagged.length === 0 && review.subjectType === 'organization') {
+    return (
+      <Badge color="yellow" variant="light" tt="none">
+        KYC pending: new organisation
+      </Badge>
+    );
+  }
   if (flagged.length === 0)
     return (
       <Text size="sm" c="dimmed">

@@ -157,7 +157,7 @@ export function ComplianceSection({ trade }: { trade: OperatorTrade }) {
             <Table.Tbody>
               {compliance.checks.map((check) => (
                 <Table.Tr key={check.rule}>
-                  <Table.Td>
+                  <Table.Td w={80}>
                     <StatusBadge status={check.outcome} />
                   </Table.Td>
                   <Table.Td>
