@@ -101,6 +101,23 @@ describe('operator console: every screen on the demo data', () => {
     await versions.waitFor();
     await expect(versions.locator('thead').textContent()).resolves.toContain('Version 1');
     await expect(versions.textContent()).resolves.toContain('commercial terms require its prior approval');
+
+    // Editing creates version 2 beside version 1; the changed term is marked.
+    await page.getByRole('button', { name: 'Edit policy…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New policy version for Anthropic' });
+    await dialog.getByRole('textbox', { name: 'Minimum days to expiry' }).fill('45');
+    await dialog
+      .getByRole('textbox', { name: 'Why this change' })
+      .fill('transfers take longer than expected');
+    await dialog.getByRole('button', { name: 'Save as version 2' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await versions.locator('thead').getByText('Version 2').waitFor();
+    const minDays = versions.locator('tbody tr', { hasText: 'Min. days to expiry' });
+    await expect(minDays.locator('td').allTextContents()).resolves.toEqual([
+      'Min. days to expiry',
+      '45',
+      '30',
+    ]);
   });
 
   consoleTest(

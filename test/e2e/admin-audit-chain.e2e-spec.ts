@@ -23,6 +23,20 @@ describe('GET /v1/admin/audit-chain', () => {
     expect(newest.body.data[0].hash).toEqual(expect.any(String));
   });
 
+  it('the operator console’s routes are in the OpenAPI document, with their responses', async () => {
+    const doc = await api.http.get('/docs-json').expect(200);
+    for (const [path, method] of [
+      ['/v1/admin/audit-chain', 'get'],
+      ['/v1/admin/queues', 'get'],
+      ['/v1/admin/queues/{name}/failed', 'get'],
+      ['/v1/admin/queues/{name}/jobs/{id}/retry', 'post'],
+      ['/v1/admin/markets/{providerCode}/stats', 'get'],
+    ] as const) {
+      expect(doc.body.paths[path]?.[method]?.responses).toHaveProperty('200');
+      expect(doc.body.paths[path][method].responses).toHaveProperty('403');
+    }
+  });
+
   it('is for operators only', async () => {
     const firm = await registerFirm(api.http);
     await api.http.get('/v1/admin/audit-chain').set(firm.auth).expect(403);
