@@ -22,8 +22,8 @@ export interface PaymentSucceededEvent {
 
 /**
  * The provider confirmed a trade's payment: in the caller's (the webhook's) transaction, the payment
- * succeeds, escrow.payment_succeeded has the settlement state machine fund the trade (status, timeline,
- * outbox), the gross is journalled into escrow, and the step is audited. From any other trade state only
+ * succeeds, the gross is journalled into escrow, escrow.payment_succeeded has the settlement state machine
+ * fund the trade (status, timeline, outbox), and the step is audited. From any other trade state only
  * the payment is recorded.
  */
 @Injectable()
@@ -65,6 +65,8 @@ export class FundTradeOnPaymentUseCase {
       amountMinor: trade.grossMinor.toString(),
       currency: trade.currency,
     };
+    await this.ledger.fundTrade(manager, trade, trade.grossMinor);
+    // The state machine appends its audit entry: from there the audit chain's lock is held until commit.
     await this.events.publish(manager, { name: PAYMENT_SUCCEEDED_EVENT, payload: event });
     if ((await this.trades.lock(manager, trade.id))?.status !== 'funded') {
       // Without a subscriber the payment would be recorded and the trade never funded: fail the webhook instead.
@@ -72,7 +74,6 @@ export class FundTradeOnPaymentUseCase {
         `trade ${trade.id} was not funded by ${PAYMENT_SUCCEEDED_EVENT}: is SettlementModule loaded?`,
       );
     }
-    await this.ledger.fundTrade(manager, trade, trade.grossMinor);
     await this.audit.append(manager, {
       actor: systemActor(),
       action: 'escrow.trade_funded',
