@@ -43,6 +43,8 @@ async function run(supervisor: Supervisor): Promise<void> {
   supervisor.throwIfStopping();
 
   env.PORT = String(port);
+  // Payout onboarding returns to the portal, and notification e-mails link into it.
+  env.PUBLIC_APP_URL ??= `http://localhost:${port}/app`;
   const stripe = await provideStripe(env, port, supervisor);
   for (const name of ['api', 'worker']) {
     const app = startApp(name, builtEntry(root, name), [], { cwd: root, env, prefixOutput: true });
@@ -107,6 +109,7 @@ function printUrls(port: number, stripe: string): void {
       `  API       ${base}/v1`,
       `  API docs  ${base}/docs`,
       `  Console   ${base}/admin`,
+      `  Portal    ${base}/app`,
       `  Metrics   ${base}/metrics`,
       `  Health    ${base}/health`,
       `  Payments  ${stripe}`,

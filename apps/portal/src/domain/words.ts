@@ -79,6 +79,23 @@ export function tradeStatusText(status: string, side: 'buy' | 'sell' | null): st
   }
 }
 
+/** A trade's past steps, for its timeline. */
+export const TIMELINE_LABEL: Record<string, string> = {
+  awaiting_payment: 'Matched; waiting for payment',
+  funded: 'Paid into escrow',
+  awaiting_provider_approval: 'Provider’s approval requested',
+  transfer_pending: 'Seller asked to transfer the credit',
+  transfer_submitted: 'Transfer reported by the seller',
+  verifying: 'Carryover verifying the transfer',
+  releasing: 'Transfer verified; paying the seller',
+  settled: 'Settled',
+  cancelled: 'Cancelled',
+  refunding: 'Refunding the buyer',
+  refunded: 'Refunded',
+  partially_refunded: 'Partly refunded',
+  disputed: 'Disputed',
+};
+
 export const LISTING_STATUS_LABEL: Record<string, string> = {
   pending_review: 'In compliance review',
   active: 'On sale',

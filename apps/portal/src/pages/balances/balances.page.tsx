@@ -131,11 +131,13 @@ function Verification({ lot }: { lot: CreditLot }) {
   return (
     <Stack gap={4}>
       <StatusBadge status={lot.status} />
-      <Text size="xs" c={lot.status === 'rejected' ? 'red' : 'dimmed'}>
-        {LOT_STATUS_LABEL[lot.status]}
-        {compliance === 'review' && ' · compliance review'}
-        {compliance === 'block' && ' · cannot be resold'}
-      </Text>
+      {(lot.status !== 'verified' || compliance === 'block') && (
+        <Text size="xs" c={lot.status === 'rejected' || compliance === 'block' ? 'red' : 'dimmed'}>
+          {LOT_STATUS_LABEL[lot.status]}
+          {lot.status === 'pending_verification' && compliance === 'review' && ' · compliance review'}
+          {compliance === 'block' && ' · cannot be resold'}
+        </Text>
+      )}
     </Stack>
   );
 }

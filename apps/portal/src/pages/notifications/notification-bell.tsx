@@ -27,9 +27,18 @@ export function NotificationBell({ count }: { count: number | null }) {
           aria-label={label}
           data-testid="notification-bell"
         >
-          <span aria-hidden="true" style={{ fontSize: 18 }}>
-            🔔
-          </span>
+          <svg
+            width="20"
+            height="20"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            aria-hidden="true"
+          >
+            <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+            <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+          </svg>
         </ActionIcon>
       </Indicator>
     </Tooltip>

@@ -15,7 +15,7 @@ import {
 import type { TradeDetail } from '../../api/types';
 import { useProviders } from '../../api/use-providers';
 import { usePermissions, usePortalApi } from '../../api/use-portal-api';
-import { TRANSFER_METHOD_LABEL, WAITING_TEXT, tradeStatusText } from '../../domain/words';
+import { TIMELINE_LABEL, TRANSFER_METHOD_LABEL, WAITING_TEXT, tradeStatusText } from '../../domain/words';
 import { ConfirmReceipt, DISPUTABLE, DisputeForm, PayPanel, TransferForm } from './trade-actions';
 
 /** States the workflow leaves by itself (or a payment that is being confirmed): poll until they move. */
@@ -212,7 +212,10 @@ export function TradePage() {
                   <Title order={4} mb="sm">
                     Timeline
                   </Title>
-                  <StatusTimeline entries={trade.timeline} describe={(s) => tradeStatusText(s, trade.side)} />
+                  <StatusTimeline
+                    entries={trade.timeline}
+                    describe={(s) => TIMELINE_LABEL[s] ?? tradeStatusText(s, trade.side)}
+                  />
                   {trade.transfer.reference && (
                     <Text size="sm" mt="md">
                       Transfer reference: <strong>{trade.transfer.reference}</strong>
