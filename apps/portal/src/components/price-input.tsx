@@ -56,6 +56,8 @@ export function PriceInput({
       rightSection={<Text size="xs">{unit === 'discount' ? '% off' : 'bps'}</Text>}
       rightSectionWidth={52}
       description={meaning}
+      // What the price means goes below the field, so fields in a row line up.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       {...props}
     />
   );
