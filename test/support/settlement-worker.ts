@@ -114,11 +114,15 @@ export async function spawnSettlementWorker(
   const output: string[] = [];
   const ready = new Promise<void>((done, fail) => {
     const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
+    const keep = (line: string): void => {
       output.push(line);
+      if (output.length > 50) output.shift();
+    };
+    lines.on('line', (line) => {
+      keep(line);
       if (line.includes('"worker ready"')) done();
     });
-    createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
+    createInterface({ input: child.stderr }).on('line', keep);
     void exited.then(({ code, signal }) =>
       fail(
         new Error(`worker exited (${code ?? signal}) before it was ready:\n${output.slice(-30).join('\n')}`),

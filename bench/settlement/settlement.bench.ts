@@ -1,0 +1,255 @@
+// Trades settled per second end to end through the worker and the Stripe emulator, next to raw BullMQ no-op
+// jobs per second on the same Redis in the same run.
+// - Throwaway PostgreSQL and Redis; the API in this process on a loopback port; the Stripe emulator and the
+//   worker (apps/worker/src/main.ts, as `npm run local` runs it) each in a child process.
+// - Setup (not timed): N trades awaiting payment, matched through the API against one listing.
+// - Timed: for each trade the buyer pays (pm_card_visa, funded by the emulator's webhook), the worker asks the
+//   seller to transfer, the seller submits it, the worker hands it to the operator, the operator approves,
+//   the worker transfers the proceeds at Stripe and settles the trade; IN_FLIGHT trades move at once.
+// - Then, with the API and the worker stopped: raw BullMQ, RAW_JOBS no-op jobs added in bulk and consumed by
+//   one BullMQ Worker with the settlement worker's concurrency, on the same Redis.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { Queue, Worker } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { spawnStripeEmulator } from '../../apps/stripe-emulator/src';
+import { spawnSettlementWorker } from '../../test/support/settlement-worker';
+import {
+  call,
+  createBenchProvider,
+  fmt,
+  kycVerifiedFirm,
+  quantile,
+  signInOperator,
+  startBenchStack,
+  stopOnSignals,
+  verifiedLot,
+  type BenchApi,
+} from '../market/bench-stack';
+import { driveToSettled, type Parties } from './settlement-driver';
+
+const TRADES = Number(process.env.BENCH_TRADES ?? 400);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 64);
+const WORKER_CONCURRENCY = 16;
+const RAW_JOBS = 20_000;
+const TRADE_QUANTITY_MINOR = 10_000;
+const PREFIX = 'carryover-bench';
+const RUN_LIMIT_MS = 10 * 60_000;
+
+async function main(): Promise<void> {
+  console.log(
+    `settlement benchmark: ${TRADES} trades, ${IN_FLIGHT} in flight, worker concurrency ${WORKER_CONCURRENCY}`,
+  );
+  console.log(
+    `host: ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const stack = await startBenchStack({ durable: true });
+  const unhook = stopOnSignals(stack.stop);
+  const limit = setTimeout(() => {
+    console.error('the benchmark ran past its time limit; stopping');
+    void stack.stop().finally(() => process.exit(1));
+  }, RUN_LIMIT_MS);
+  try {
+    const emulator = await spawnStripeEmulator();
+    const env = {
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redis.url,
+      REDIS_KEY_PREFIX: PREFIX,
+      STRIPE_SECRET_KEY: emulator.secretKey,
+      STRIPE_API_URL: emulator.url,
+      STRIPE_WEBHOOK_SECRET: emulator.webhookSecret,
+    };
+    const api = await startApi(env);
+    await emulator.control.setWebhookEndpoint({ url: `${api.baseUrl}/v1/webhooks/stripe` });
+    const worker = await spawnSettlementWorker({
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
+        DATABASE_POOL_SIZE: '24',
+      },
+    });
+    try {
+      const { parties, tradeIds } = await setUp(api);
+      console.log(`setup: ${tradeIds.length} trades awaiting payment`);
+      const run = await driveToSettled(api, api.db, parties, tradeIds, {
+        inFlight: IN_FLIGHT,
+        pollMs: 20,
+        deadlineMs: 5 * 60_000,
+      });
+      const settledPerSecond = run.settled / (run.elapsedMs / 1000);
+      const ledger = await call<{ balanced: boolean }>(api, 'GET', '/v1/admin/ledger/balances', {
+        auth: parties.operator,
+      });
+      const transfers = Number(
+        (
+          (await api.db.query(
+            `SELECT count(*) AS n FROM trade_transfers WHERE stripe_transfer_id IS NOT NULL`,
+          )) as Array<{
+            n: string;
+          }>
+        )[0]?.n,
+      );
+      console.log(
+        `settlement: ${run.settled} trades settled in ${fmt(run.elapsedMs / 1000, 2)} s = ${fmt(settledPerSecond)} trades/s;` +
+          ` pay -> settled p50 ${fmt(quantile(run.latenciesMs, 0.5), 0)} ms, p95 ${fmt(quantile(run.latenciesMs, 0.95), 0)} ms,` +
+          ` p99 ${fmt(quantile(run.latenciesMs, 0.99), 0)} ms; ${transfers} Stripe transfers; ledger ${ledger.balanced ? 'balanced' : 'NOT balanced'}`,
+      );
+      if (Object.keys(run.unfinished).length > 0)
+        console.log(`  not settled: ${JSON.stringify(run.unfinished)}`);
+      console.log(`  jobs: ${await jobCounts(stack.redis.url)}`);
+      console.log(`  mean time to enter each step: ${await stepTimes(api.db, tradeIds)}`);
+      await worker.stop();
+      await api.close();
+      await emulator.stop();
+
+      const rawPerSecond = await rawBullmq(stack.redis.url);
+      console.log(
+        `raw BullMQ: ${RAW_JOBS} no-op jobs at concurrency ${WORKER_CONCURRENCY} = ${fmt(rawPerSecond)} jobs/s`,
+      );
+      console.log(
+        `ratio: settled trades/s / raw no-op jobs/s = ${fmt((100 * settledPerSecond) / rawPerSecond, 2)} % (target >= 10 %)`,
+      );
+    } finally {
+      await worker.stop().catch(() => undefined);
+    }
+  } finally {
+    clearTimeout(limit);
+    unhook();
+    await stack.stop();
+  }
+}
+
+async function startApi(env: Record<string, string>): Promise<BenchApi> {
+  const app = await createApiApp({
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(36).toString('base64url'),
+      LOG_LEVEL: 'info',
+      AUTH_RATE_LIMIT_PER_MINUTE: 10_000,
+      DATABASE_POOL_SIZE: 24,
+    },
+    logDestination: { write: () => true },
+  });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, baseUrl: `http://127.0.0.1:${port}`, db: app.get(DataSource), close: () => app.close() };
+}
+
+/** An operator, a seller with payouts enabled at the emulator, a buyer, and TRADES trades awaiting payment. */
+async function setUp(api: BenchApi): Promise<{ parties: Parties; tradeIds: string[] }> {
+  const operator = await signInOperator(api);
+  const seller = await kycVerifiedFirm(api, operator, 'seller');
+  const buyer = await kycVerifiedFirm(api, operator, 'buyer');
+  const { url } = await call<{ url: string }>(api, 'POST', '/v1/organizations/me/payouts/onboarding', {
+    auth: seller.auth,
+    expect: 200,
+  });
+  await fetch(url, { redirect: 'manual' });
+  for (let i = 0; ; i += 1) {
+    const status = await call<{ status: string }>(api, 'GET', '/v1/organizations/me/payouts', {
+      auth: seller.auth,
+    });
+    if (status.status === 'enabled') break;
+    if (i > 200) throw new Error('seller payouts were not enabled');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const providerCode = `bench-${randomUUID().slice(0, 8)}`;
+  await createBenchProvider(api.db, providerCode);
+  const quantity = TRADES * TRADE_QUANTITY_MINOR;
+  const lotId = await verifiedLot(api, operator, seller.auth, providerCode, quantity);
+  await call(api, 'POST', '/v1/listings', {
+    auth: seller.auth,
+    body: { creditLotId: lotId, quantityMinor: quantity, priceBps: 7200 },
+  });
+  const tradeIds: string[] = [];
+  for (let i = 0; i < TRADES; i += 1) {
+    const placed = await call<{ trades: Array<{ id: string }> }>(api, 'POST', '/v1/orders', {
+      auth: buyer.auth,
+      body: {
+        providerCode,
+        currency: 'USD',
+        quantityMinor: TRADE_QUANTITY_MINOR,
+        maxPriceBps: 8000,
+        timeInForce: 'FOK',
+      },
+    });
+    const trade = placed.trades[0];
+    if (!trade) throw new Error('a benchmark order did not match');
+    tradeIds.push(trade.id);
+  }
+  return { parties: { operator, seller: seller.auth, buyer: buyer.auth }, tradeIds };
+}
+
+/**
+ * The mean time each step took, from the trades' timelines: where a settlement spends its time. Funding is
+ * left out: its previous step, the match, happened during the setup.
+ */
+async function stepTimes(db: DataSource, tradeIds: string[]): Promise<string> {
+  const rows = (await db.query(
+    `SELECT status, avg(extract(epoch FROM at - previous) * 1000)::int AS ms
+       FROM (SELECT status, at, lag(at) OVER (PARTITION BY trade_id ORDER BY id) AS previous
+               FROM trade_events WHERE trade_id = ANY($1::uuid[])) steps
+      WHERE previous IS NOT NULL AND status <> 'funded' GROUP BY status ORDER BY min(at)`,
+    [tradeIds],
+  )) as Array<{ status: string; ms: number }>;
+  return rows.map((row) => `${row.status} ${row.ms} ms`).join(', ');
+}
+
+/** Completed and failed (retried included) jobs per queue of the run, as BullMQ counts them. */
+async function jobCounts(redisUrl: string): Promise<string> {
+  const parts: string[] = [];
+  for (const name of ['settlement', 'payments', 'webhooks']) {
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix: PREFIX });
+    const counts = await queue.getJobCounts('completed', 'failed', 'delayed', 'wait', 'active');
+    const failures = await queue.getMetrics('failed').catch(() => null);
+    parts.push(`${name} ${JSON.stringify(counts)}${failures ? ` failedMetric=${failures.meta.count}` : ''}`);
+    await queue.close();
+  }
+  return parts.join('; ');
+}
+
+/** No-op jobs per second through one BullMQ Worker on `redisUrl`, jobs added in bulk beforehand. */
+async function rawBullmq(redisUrl: string): Promise<number> {
+  const connection = { url: redisUrl };
+  const prefix = `${PREFIX}-raw`;
+  const queue = new Queue('raw', { connection, prefix });
+  for (let added = 0; added < RAW_JOBS; added += 1_000) {
+    await queue.addBulk(
+      Array.from({ length: 1_000 }, (_, i) => ({
+        name: 'noop',
+        data: { i: added + i },
+        opts: { removeOnComplete: 1_000, removeOnFail: 1_000 },
+      })),
+    );
+  }
+  let done = 0;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const started = Date.now();
+  const worker = new Worker('raw', async () => undefined, {
+    connection,
+    prefix,
+    concurrency: WORKER_CONCURRENCY,
+  });
+  worker.on('completed', () => {
+    done += 1;
+    if (done === RAW_JOBS) finish();
+  });
+  await finished;
+  const elapsedMs = Date.now() - started;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return RAW_JOBS / (elapsedMs / 1000);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
