@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { validateWorkerEnv } from '../../apps/worker/src/config/worker.env';
+import { createIsolatedDatabase, type IsolatedDatabase } from '../support/isolated-database';
 
 /** Open TCP sockets of this process: Redis and Postgres connections alike. */
 const openSockets = (): number =>
@@ -29,18 +30,24 @@ describe('worker (real Postgres and Redis)', () => {
   // A prefix of its own: this worker consumes only the jobs this file enqueues.
   const prefix = `${runEnv.REDIS_KEY_PREFIX ?? 'carryover-test'}-worker`;
   let redis: Redis;
+  // A database of its own: the worker's outbox relay would otherwise drive other suites' trades.
+  let database: IsolatedDatabase;
 
   beforeAll(async () => {
     redis = new Redis(runEnv.REDIS_URL ?? '');
     await redis.ping();
+    database = await createIsolatedDatabase('worker');
   });
   afterAll(async () => {
     process.env.REDIS_KEY_PREFIX = runEnv.REDIS_KEY_PREFIX;
+    process.env.DATABASE_URL = runEnv.DATABASE_URL;
     await redis.quit();
+    await database?.drop();
   });
 
   it('runs an enqueued heartbeat job, which records its time in <prefix>:worker:heartbeat, and closes every connection', async () => {
     process.env.REDIS_KEY_PREFIX = prefix;
+    process.env.DATABASE_URL = database.url;
     const socketsBefore = openSockets();
     const app = await bootWorker();
 
