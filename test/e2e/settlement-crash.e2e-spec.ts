@@ -37,8 +37,11 @@ describe('settlement survives crashes: the worker killed mid-release, Redis rest
     let cast: Cast;
     let worker: SpawnedSettlementWorker | null = null;
 
+    let alive = false;
     const spawnWorker = async () => {
       worker = await spawnSettlementWorker({ api: bed.api, env: FAST_STALL });
+      alive = true;
+      void worker.exited.then(() => (alive = false));
       return worker;
     };
 
@@ -82,10 +85,10 @@ describe('settlement survives crashes: the worker killed mid-release, Redis rest
 
     it('SIGKILL in the middle of the Stripe transfer: the restarted worker finishes the trade exactly once', async () => {
       const trade = await verifyingTrade();
-      // Every Stripe call now takes 4 s, so the kill lands while the transfer request is in flight; its
+      // Every Stripe call now takes 6 s, so the kill lands while the transfer request is in flight; its
       // transfer.created webhook is lost, so only the restarted worker can find out what happened.
       await bed.emulator.control.webhooksIdle();
-      await bed.emulator.control.setDelay(4_000);
+      await bed.emulator.control.setDelay(6_000);
       await bed.emulator.control.dropNextWebhooks(1);
       await approve(trade.id);
       const inFlight = await eventually(
@@ -94,6 +97,8 @@ describe('settlement survives crashes: the worker killed mid-release, Redis rest
         20_000,
       );
       expect(inFlight).toEqual({ status: 'pending', stripe_transfer_id: null });
+      // The step's row is written just before the request goes out: give it time to reach the emulator.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
       await worker!.kill();
       expect((await worker!.exited).signal).toBe('SIGKILL');
       // The request the dead worker sent still lands: Stripe made the transfer, nobody recorded it.
@@ -120,6 +125,7 @@ describe('settlement survives crashes: the worker killed mid-release, Redis rest
     });
 
     it('the same release run three times at once, then its job delivered again, pays once and settles once', async () => {
+      if (!alive) await spawnWorker();
       const trade = await verifyingTrade();
       await worker!.stop();
       worker = null;
