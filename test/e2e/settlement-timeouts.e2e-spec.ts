@@ -61,8 +61,8 @@ describe('settlement timeouts: payment window, transfer window, stuck steps', ()
     expect((await tradeOf(bed, cast.buyerTrader, trade.id)).status).toBe('awaiting_payment');
 
     await matchedHoursAgo(trade.id, 25);
-    const report = await sweep();
-    expect(report.cancelled).toBeGreaterThanOrEqual(1);
+    // The worker's own every-minute run may get there first; either way the trade is cancelled once.
+    await sweep();
     const cancelled = await tradeOf(bed, cast.buyerTrader, trade.id);
     expect(cancelled.status).toBe('cancelled');
     expect(cancelled.timeline.at(-1)).toMatchObject({
@@ -110,6 +110,7 @@ describe('settlement timeouts: payment window, transfer window, stuck steps', ()
 
   it('a payment that succeeded but whose webhook is late is not cancelled', async () => {
     const trade = await matchedTrade(bed, cast);
+    await bed.emulator.control.webhooksIdle();
     await bed.emulator.control.dropNextWebhooks(10);
     await payTrade(bed, cast, trade.id);
     await bed.emulator.control.webhooksIdle();
@@ -128,7 +129,7 @@ describe('settlement timeouts: payment window, transfer window, stuck steps', ()
     expect((await tradeOf(bed, cast.sellerTrader, trade.id)).status).toBe('transfer_pending');
 
     await inStepForHours(trade.id, 73);
-    expect((await sweep()).transfersExpired).toBeGreaterThanOrEqual(1);
+    await sweep();
     const refunded = await untilStatus(bed, cast.buyerTrader, trade.id, 'refunded');
     expect(refunded.timeline.find((e: { status: string }) => e.status === 'refunding')).toMatchObject({
       actor: 'system',
@@ -151,9 +152,13 @@ describe('settlement timeouts: payment window, transfer window, stuck steps', ()
     await untilStatus(bed, cast.sellerTrader, trade.id, 'verifying');
     await inStepForHours(trade.id, 25);
 
-    const report = await sweep();
-    expect(report.flagged).toBeGreaterThanOrEqual(1);
-    expect((await sweep()).flagged).toBe(0);
+    await sweep();
+    const firstFlag = (await http().get(`/v1/admin/trades/${trade.id}`).set(cast.operator.auth).expect(200))
+      .body.flag;
+    expect(firstFlag).not.toBeNull();
+    await sweep();
+    const view = await http().get(`/v1/admin/trades/${trade.id}`).set(cast.operator.auth).expect(200);
+    expect(view.body.flag).toEqual(firstFlag);
     const flagged = await http()
       .get('/v1/admin/trades?flagged=true&limit=200')
       .set(cast.operator.auth)
@@ -164,7 +169,6 @@ describe('settlement timeouts: payment window, transfer window, stuck steps', ()
       flagReason: expect.stringMatching(/^in verifying since /),
     });
     expect(Date.parse(row.flaggedAt)).not.toBeNaN();
-    const view = await http().get(`/v1/admin/trades/${trade.id}`).set(cast.operator.auth).expect(200);
     expect(view.body.flag).toMatchObject({ reason: row.flagReason });
     const unflagged = await http()
       .get('/v1/admin/trades?flagged=false&limit=200')
