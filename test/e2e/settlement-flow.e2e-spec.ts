@@ -275,6 +275,26 @@ describe('settlement: a trade from order to settled or refunded, through the wor
     expect(await ledgerBalanced()).toBe(true);
   });
 
+  it('a Stripe outage during the release shows as payment_provider_unavailable; retries settle it once Stripe is back', async () => {
+    const trade = await matchedTrade(bed, cast);
+    await payTrade(bed, cast, trade.id);
+    await untilStatus(bed, cast.sellerTrader, trade.id, 'transfer_pending');
+    await submitTransfer(trade.id).expect(200);
+    await untilStatus(bed, cast.sellerTrader, trade.id, 'verifying');
+    await bed.emulator.control.failNext(1_000, { method: 'POST', path: '/v1/transfers' });
+    try {
+      await verify(trade.id, 'approve').expect(200);
+      const waiting = await eventuallyWaiting(trade.id, cast.sellerTrader);
+      expect(waiting).toMatchObject({ status: 'releasing', waitingFor: 'payment_provider_unavailable' });
+    } finally {
+      await bed.emulator.control.clearFaults();
+    }
+    const settled = await untilStatus(bed, cast.sellerTrader, trade.id, 'settled', 30_000);
+    expect(settled.waitingFor).toBeNull();
+    expect((await transfersOf(bed, trade.id)).map((t) => t.amount)).toEqual([68_400]);
+    expect(await ledgerBalanced()).toBe(true);
+  });
+
   it('compliance is checked again before release: a block is 422 and keeps the trade verifying', async () => {
     const trade = await matchedTrade(bed, cast);
     await payTrade(bed, cast, trade.id);

@@ -16,7 +16,7 @@ import { DisputeRepository } from './repositories/dispute.repository';
 import { OperatorTradesRepository } from './repositories/operator-trades.repository';
 import { SettlementSweepRepository } from './repositories/settlement-sweep.repository';
 import { SettlementTradeRepository } from './repositories/settlement-trade.repository';
-import { PayoutsWait } from './services/payouts-wait.service';
+import { TradeWaiting } from './services/trade-waiting.service';
 import { ReleaseCompliance } from './services/release-compliance.service';
 import { SettlementQueryService } from './services/settlement-query.service';
 import { SETTLEMENT_SETTINGS, settlementSettingsFrom } from './settlement.settings';
@@ -88,7 +88,7 @@ const JOB_USE_CASES = [
     SettlementSweepRepository,
     TradeStateMachine,
     ReleaseCompliance,
-    PayoutsWait,
+    TradeWaiting,
     SettlementQueryService,
     FundTradeUseCase,
     CancelUnpaidTradeUseCase,

@@ -5,6 +5,7 @@ import { TradeQuantityReturn } from '@carryover/market';
 import { Clock } from '@carryover/shared';
 import { toMoneyTrade } from '../domain/settlement-trade';
 import { SettlementTradeRepository } from '../repositories/settlement-trade.repository';
+import { TradeWaiting } from '../services/trade-waiting.service';
 import { SYSTEM, TradeStateMachine } from '../state-machine/trade-state-machine.service';
 
 /**
@@ -20,6 +21,7 @@ export class RefundTradeUseCase {
     private readonly trades: SettlementTradeRepository,
     private readonly escrow: EscrowSettlement,
     private readonly quantity: TradeQuantityReturn,
+    private readonly waiting: TradeWaiting,
     private readonly clock: Clock,
   ) {}
 
@@ -27,7 +29,9 @@ export class RefundTradeUseCase {
     const trade = await this.trades.find(tradeId);
     if (trade?.status !== 'refunding') return 'nothing';
     const money = toMoneyTrade(trade);
-    const { refundId } = await this.escrow.refundBuyer(money, trade.grossMinor, 'refund');
+    const { refundId } = await this.escrow
+      .refundBuyer(money, trade.grossMinor, 'refund')
+      .catch((error: unknown) => this.waiting.forProvider(tradeId, 'refunding', error));
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.machine.lock(manager, tradeId);
       if (locked.status !== 'refunding') return 'nothing';

@@ -1,6 +1,6 @@
 import { PayoutsNotEnabledError, type EscrowSettlement } from '@carryover/escrow';
 import type { SettlementTradeRepository } from '../repositories/settlement-trade.repository';
-import type { PayoutsWait } from '../services/payouts-wait.service';
+import type { TradeWaiting } from '../services/trade-waiting.service';
 import type { TradeStateMachine } from '../state-machine/trade-state-machine.service';
 import { aTrade, MANAGER, TRANSACTIONS } from '../testing/settlement-trade.factory';
 import { ReleaseTradeUseCase } from './release-trade.use-case';
@@ -17,15 +17,20 @@ function setUp(options: { status?: string; payouts?: boolean; lockedStatus?: str
     lock: jest.fn(async () => ({ ...trade, status: options.lockedStatus ?? trade.status })),
     transition: jest.fn(async () => trade),
   };
-  const payoutsWait = { mark: jest.fn(async () => 'waiting' as const) };
+  const waiting = {
+    forPayouts: jest.fn(async () => 'waiting' as const),
+    forProvider: jest.fn(async (_id: string, _status: string, error: unknown): Promise<never> => {
+      throw error;
+    }),
+  };
   const useCase = new ReleaseTradeUseCase(
     TRANSACTIONS,
     machine as unknown as TradeStateMachine,
     trades as unknown as SettlementTradeRepository,
     escrow as unknown as EscrowSettlement,
-    payoutsWait as unknown as PayoutsWait,
+    waiting as unknown as TradeWaiting,
   );
-  return { useCase, escrow, machine, payoutsWait, trade };
+  return { useCase, escrow, machine, waiting, trade };
 }
 
 describe('ReleaseTradeUseCase', () => {
@@ -47,24 +52,25 @@ describe('ReleaseTradeUseCase', () => {
   });
 
   it('waits without a transfer while the seller’s payouts are not enabled', async () => {
-    const { useCase, escrow, payoutsWait, trade } = setUp({ payouts: false });
+    const { useCase, escrow, waiting, trade } = setUp({ payouts: false });
     expect(await useCase.execute(trade.id)).toBe('waiting');
-    expect(payoutsWait.mark).toHaveBeenCalledWith(trade.id, 'releasing');
+    expect(waiting.forPayouts).toHaveBeenCalledWith(trade.id, 'releasing');
     expect(escrow.transferProceeds).not.toHaveBeenCalled();
   });
 
   it('waits when the payment provider says the payouts went away in the meantime', async () => {
-    const { useCase, escrow, payoutsWait, trade } = setUp();
+    const { useCase, escrow, waiting, trade } = setUp();
     escrow.transferProceeds.mockRejectedValueOnce(new PayoutsNotEnabledError(trade.sellerOrganizationId));
     expect(await useCase.execute(trade.id)).toBe('waiting');
-    expect(payoutsWait.mark).toHaveBeenCalled();
+    expect(waiting.forPayouts).toHaveBeenCalled();
     expect(escrow.recordRelease).not.toHaveBeenCalled();
   });
 
-  it('lets a provider failure through so the job is retried, recording nothing', async () => {
-    const { useCase, escrow, machine, trade } = setUp();
+  it('shows a provider failure as payment_provider_unavailable and lets it through so the job is retried', async () => {
+    const { useCase, escrow, machine, waiting, trade } = setUp();
     escrow.transferProceeds.mockRejectedValueOnce(new Error('Stripe is down'));
     await expect(useCase.execute(trade.id)).rejects.toThrow('Stripe is down');
+    expect(waiting.forProvider).toHaveBeenCalledWith(trade.id, 'releasing', expect.any(Error));
     expect(escrow.recordRelease).not.toHaveBeenCalled();
     expect(machine.transition).not.toHaveBeenCalled();
   });

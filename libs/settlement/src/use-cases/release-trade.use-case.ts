@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { EscrowSettlement, PayoutsNotEnabledError } from '@carryover/escrow';
 import { toMoneyTrade, type SettlementTrade } from '../domain/settlement-trade';
 import { SettlementTradeRepository } from '../repositories/settlement-trade.repository';
-import { PayoutsWait } from '../services/payouts-wait.service';
+import { TradeWaiting } from '../services/trade-waiting.service';
 import { SYSTEM, TradeStateMachine } from '../state-machine/trade-state-machine.service';
 
 export type ReleaseOutcome = 'settled' | 'waiting' | 'nothing';
@@ -21,14 +21,14 @@ export class ReleaseTradeUseCase {
     private readonly machine: TradeStateMachine,
     private readonly trades: SettlementTradeRepository,
     private readonly escrow: EscrowSettlement,
-    private readonly payoutsWait: PayoutsWait,
+    private readonly waiting: TradeWaiting,
   ) {}
 
   async execute(tradeId: string): Promise<ReleaseOutcome> {
     const trade = await this.trades.find(tradeId);
     if (trade?.status !== 'releasing') return 'nothing';
     const transferId = await this.transfer(trade);
-    if (transferId === undefined) return this.payoutsWait.mark(tradeId, 'releasing');
+    if (transferId === undefined) return this.waiting.forPayouts(tradeId, 'releasing');
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.machine.lock(manager, tradeId);
       if (locked.status !== 'releasing') return 'nothing';
@@ -57,7 +57,7 @@ export class ReleaseTradeUseCase {
       return (await this.escrow.transferProceeds(toMoneyTrade(trade), trade.sellerProceedsMinor)).transferId;
     } catch (error) {
       if (error instanceof PayoutsNotEnabledError) return undefined;
-      throw error;
+      return this.waiting.forProvider(trade.id, 'releasing', error);
     }
   }
 }

@@ -3,7 +3,7 @@ import type { EscrowSettlement } from '@carryover/escrow';
 import { applyBps } from '@carryover/shared';
 import type { DisputeRepository } from '../repositories/dispute.repository';
 import type { SettlementTradeRepository } from '../repositories/settlement-trade.repository';
-import type { PayoutsWait } from '../services/payouts-wait.service';
+import type { TradeWaiting } from '../services/trade-waiting.service';
 import type { TradeStateMachine } from '../state-machine/trade-state-machine.service';
 import { aTrade, MANAGER, TRANSACTIONS } from '../testing/settlement-trade.factory';
 import { SettlePartialRefundUseCase, splitPartialRefund } from './settle-partial-refund.use-case';
@@ -62,16 +62,21 @@ describe('SettlePartialRefundUseCase', () => {
       lock: jest.fn(async () => ({ ...trade, status: options.lockedStatus ?? trade.status })),
       transition: jest.fn(async () => trade),
     };
-    const payoutsWait = { mark: jest.fn(async () => 'waiting' as const) };
+    const waiting = {
+      forPayouts: jest.fn(async () => 'waiting' as const),
+      forProvider: jest.fn(async (_id: string, _status: string, error: unknown): Promise<never> => {
+        throw error;
+      }),
+    };
     const useCase = new SettlePartialRefundUseCase(
       TRANSACTIONS,
       machine as unknown as TradeStateMachine,
       trades as unknown as SettlementTradeRepository,
       disputes as unknown as DisputeRepository,
       escrow as unknown as EscrowSettlement,
-      payoutsWait as unknown as PayoutsWait,
+      waiting as unknown as TradeWaiting,
     );
-    return { useCase, escrow, machine, payoutsWait, trade };
+    return { useCase, escrow, machine, waiting, trade };
   }
 
   it('refunds, transfers the rest and records both journals with partially_refunded, in one transaction', async () => {
@@ -98,9 +103,9 @@ describe('SettlePartialRefundUseCase', () => {
   });
 
   it('moves no money until the seller can receive transfers', async () => {
-    const { useCase, escrow, payoutsWait, trade } = setUp({ payouts: false });
+    const { useCase, escrow, waiting, trade } = setUp({ payouts: false });
     expect(await useCase.execute(trade.id)).toBe('waiting');
-    expect(payoutsWait.mark).toHaveBeenCalledWith(trade.id, 'disputed');
+    expect(waiting.forPayouts).toHaveBeenCalledWith(trade.id, 'disputed');
     expect(escrow.refundBuyer).not.toHaveBeenCalled();
     expect(escrow.transferProceeds).not.toHaveBeenCalled();
   });

@@ -5,7 +5,7 @@ import { computeTradeAmounts } from '@carryover/shared';
 import { toMoneyTrade, type SettlementTrade } from '../domain/settlement-trade';
 import { DisputeRepository } from '../repositories/dispute.repository';
 import { SettlementTradeRepository } from '../repositories/settlement-trade.repository';
-import { PayoutsWait } from '../services/payouts-wait.service';
+import { TradeWaiting } from '../services/trade-waiting.service';
 import { SYSTEM, TradeStateMachine } from '../state-machine/trade-state-machine.service';
 
 /**
@@ -23,7 +23,7 @@ export class SettlePartialRefundUseCase {
     private readonly trades: SettlementTradeRepository,
     private readonly disputes: DisputeRepository,
     private readonly escrow: EscrowSettlement,
-    private readonly payoutsWait: PayoutsWait,
+    private readonly waiting: TradeWaiting,
   ) {}
 
   async execute(tradeId: string): Promise<'partially_refunded' | 'waiting' | 'nothing'> {
@@ -33,17 +33,19 @@ export class SettlePartialRefundUseCase {
     if (dispute?.outcome !== 'partial_refund' || dispute.refundMinor === null) return 'nothing';
     const split = splitPartialRefund(trade, dispute.refundMinor);
     if (!(await this.escrow.sellerPayoutsEnabled(trade.sellerOrganizationId))) {
-      return this.payoutsWait.mark(tradeId, 'disputed');
+      return this.waiting.forPayouts(tradeId, 'disputed');
     }
     const money = toMoneyTrade(trade);
-    const { refundId } = await this.escrow.refundBuyer(money, split.refundMinor, 'refund');
+    const { refundId } = await this.escrow
+      .refundBuyer(money, split.refundMinor, 'refund')
+      .catch((error: unknown) => this.waiting.forProvider(tradeId, 'disputed', error));
     let transferId: string | null = null;
     if (split.proceedsMinor > 0n) {
       try {
         ({ transferId } = await this.escrow.transferProceeds(money, split.proceedsMinor));
       } catch (error) {
-        if (error instanceof PayoutsNotEnabledError) return this.payoutsWait.mark(tradeId, 'disputed');
-        throw error;
+        if (error instanceof PayoutsNotEnabledError) return this.waiting.forPayouts(tradeId, 'disputed');
+        return this.waiting.forProvider(tradeId, 'disputed', error);
       }
     }
     return this.dataSource.transaction(async (manager) => {
