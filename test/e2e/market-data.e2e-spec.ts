@@ -264,6 +264,23 @@ describe('market data and trades', () => {
       const awaiting = await tradeIds('/v1/admin/trades?status=awaiting_payment', operator.auth);
       expect(awaiting).toEqual(expect.arrayContaining([first, second.body.trades[0].id]));
       expect(await tradeIds('/v1/admin/trades?status=settled', operator.auth)).not.toContain(first);
+      // A queue is worked oldest first: the same trades, the other way round, across pages too.
+      const newest = await tradeIds('/v1/admin/trades?status=awaiting_payment', operator.auth);
+      const oldest = await tradeIds('/v1/admin/trades?status=awaiting_payment&order=oldest', operator.auth);
+      expect(oldest).toEqual([...newest].reverse());
+      const firstPage = await api.http
+        .get('/v1/admin/trades?status=awaiting_payment&order=oldest&limit=1')
+        .set(operator.auth)
+        .expect(200);
+      const secondPage = await api.http
+        .get(
+          `/v1/admin/trades?status=awaiting_payment&order=oldest&limit=1&cursor=${encodeURIComponent(firstPage.body.nextCursor)}`,
+        )
+        .set(operator.auth)
+        .expect(200);
+      expect([firstPage.body.data[0].id, secondPage.body.data[0].id]).toEqual(oldest.slice(0, 2));
+      const badOrder = await api.http.get('/v1/admin/trades?order=sideways').set(operator.auth).expect(400);
+      expect(badOrder.body.errors).toEqual([{ field: 'order', message: expect.stringContaining('newest') }]);
 
       await api.http.get('/v1/admin/trades').set(buyer.auth).expect(403);
       await api.http.get('/v1/admin/trades').set(seller.auth).expect(403);

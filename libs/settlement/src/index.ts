@@ -35,7 +35,11 @@ export {
   type ProviderDecision,
   type WaitingReason,
 } from './entities/trade-settlement.entity';
-export { type OperatorTradeFilter } from './repositories/operator-trades.repository';
+export {
+  TRADE_LIST_ORDERS,
+  type OperatorTradeFilter,
+  type TradeListOrder,
+} from './repositories/operator-trades.repository';
 export { SettlementQueryService } from './services/settlement-query.service';
 export {
   DEFAULT_SETTLEMENT_WINDOWS_SECONDS,

@@ -26,8 +26,8 @@ const key = (idempotencyKey?: string) => ({ idempotencyKey });
 /** Every operator endpoint the console calls, typed; one place to adapt when the API changes. */
 export function operatorApi(api: ApiClient) {
   return {
-    trades: (status: string | undefined, cursor?: string) =>
-      api.get<Page<TradeRow>>('/v1/admin/trades', { status, cursor, limit: PAGE }),
+    trades: (status: string | undefined, cursor?: string, order: 'newest' | 'oldest' = 'newest') =>
+      api.get<Page<TradeRow>>('/v1/admin/trades', { status, cursor, order, limit: PAGE }),
     trade: (id: string) => api.get<OperatorTrade>(`/v1/admin/trades/${id}`),
     verifyTrade: (
       id: string,

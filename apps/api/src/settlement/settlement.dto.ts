@@ -18,6 +18,8 @@ import {
   DISPUTE_STATUSES,
   type DisputeOutcome,
   type DisputeStatus,
+  TRADE_LIST_ORDERS,
+  type TradeListOrder,
 } from '@carryover/settlement';
 import { PageQueryDto } from '../http/page-query.dto';
 
@@ -102,6 +104,15 @@ export class AdminTradesQueryDto extends PageQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   flagged?: boolean;
+
+  @ApiPropertyOptional({
+    enum: TRADE_LIST_ORDERS,
+    default: 'newest',
+    description: 'oldest: by trade time ascending, as a queue is worked',
+  })
+  @IsOptional()
+  @IsIn(TRADE_LIST_ORDERS)
+  order?: TradeListOrder;
 }
 
 export class DisputesQueryDto extends PageQueryDto {

@@ -12,7 +12,12 @@ export interface OperatorTradeFilter extends PageRequest {
   status?: TradeStatus;
   /** Only trades the timeout sweep flagged for attention. */
   flagged?: boolean;
+  /** newest (the default) or oldest first: a queue is worked oldest first. */
+  order?: TradeListOrder;
 }
+
+export const TRADE_LIST_ORDERS = ['newest', 'oldest'] as const;
+export type TradeListOrder = (typeof TRADE_LIST_ORDERS)[number];
 
 interface Row {
   id: string;
@@ -39,7 +44,7 @@ interface Row {
   flag_reason: string | null;
 }
 
-/** The operators' list of every trade with where it stands in settlement, newest first. */
+/** The operators' list of every trade with where it stands in settlement, newest or oldest first. */
 @Injectable()
 export class OperatorTradesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -52,10 +57,13 @@ export class OperatorTradesRepository {
       where.push(`t.status = $${params.length}`);
     }
     if (filter.flagged !== undefined) where.push(`s.flagged_at IS ${filter.flagged ? 'NOT ' : ''}NULL`);
+    const oldestFirst = filter.order === 'oldest';
     if (filter.cursor) {
       const position = decodeCursor(filter.cursor);
       params.push(position.at, position.id);
-      where.push(`(t.created_at, t.id) < ($${params.length - 1}, $${params.length})`);
+      where.push(
+        `(t.created_at, t.id) ${oldestFirst ? '>' : '<'} ($${params.length - 1}, $${params.length})`,
+      );
     }
     params.push(filter.limit + 1);
     const rows = (await this.dataSource.query(
@@ -66,7 +74,7 @@ export class OperatorTradesRepository {
               s.waiting_for, s.flagged_at, s.flag_reason
          FROM trades t LEFT JOIN trade_settlements s ON s.trade_id = t.id
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY t.created_at DESC, t.id DESC
+        ORDER BY t.created_at ${oldestFirst ? 'ASC' : 'DESC'}, t.id ${oldestFirst ? 'ASC' : 'DESC'}
         LIMIT $${params.length}`,
       params,
     )) as Row[];

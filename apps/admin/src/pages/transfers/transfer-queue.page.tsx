@@ -81,17 +81,16 @@ const columns: Column<TradeRow>[] = [
 function TradeTable({ status, oldestFirst }: { status: string | undefined; oldestFirst: boolean }) {
   const api = useOperatorApi();
   const navigate = useNavigate();
-  const pager = useCursorPages(['trades', status ?? 'all'], (cursor) => api.trades(status, cursor), {
-    refetchInterval: 15_000,
-  });
-  // The queue is worked oldest first; the API pages newest first, so each page is shown oldest first.
-  const rows = oldestFirst
-    ? pager.rows?.slice().sort((a, b) => waitingSince(a).localeCompare(waitingSince(b)))
-    : pager.rows;
+  const order = oldestFirst ? 'oldest' : 'newest';
+  const pager = useCursorPages(
+    ['trades', status ?? 'all', order],
+    (cursor) => api.trades(status, cursor, order),
+    { refetchInterval: 15_000 },
+  );
   return (
     <PagedTable
       label={status ? `Trades ${humanize(status)}` : 'All trades'}
-      pager={{ ...pager, rows }}
+      pager={pager}
       columns={columns}
       rowKey={(t) => t.id}
       onRowClick={(t) => void navigate(`/transfers/${t.id}`)}
