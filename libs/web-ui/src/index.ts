@@ -25,4 +25,7 @@ export * from './components/countdown';
 export * from './components/status-timeline';
 export * from './components/compliance-checks';
 export * from './components/depth-chart';
+export * from './components/market-picker';
+export * from './components/not-found';
+export * from './trades/trade-money';
 export * from './providers';

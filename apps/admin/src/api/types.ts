@@ -1,9 +1,8 @@
 /** The shapes the operator console reads, as the API serves them (see /docs-json). */
 
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
+import type { TradeEscrowState, TradeTransferEvidence } from '@carryover/web-ui';
+
+export type { Page } from '@carryover/web-ui';
 
 export interface TradeRow {
   id: string;
@@ -78,20 +77,8 @@ export interface Dispute {
 export interface OperatorTrade extends TradeRow {
   timeline: TimelineEntry[];
   payment: { status: string; paymentIntentId?: string | null };
-  transfer: {
-    reference: string | null;
-    note?: string | null;
-    submittedAt: string | null;
-    confirmedByBuyerAt: string | null;
-  };
-  escrow?: {
-    paidMinor: number;
-    heldMinor: number;
-    releasedMinor: number;
-    feeMinor: number;
-    paidOutMinor: number;
-    refundedMinor: number;
-  };
+  transfer: TradeTransferEvidence;
+  escrow?: TradeEscrowState;
   waitingFor?: string | null;
   waitingSince?: string | null;
   providerApproval?: { decision: string; reference: string; decidedAt: string } | null;

@@ -1,17 +1,5 @@
-import { Button } from '@mantine/core';
-import { Link } from 'react-router';
-import { EmptyState } from '@carryover/web-ui';
+import { NotFoundPage as SharedNotFoundPage } from '@carryover/web-ui';
 
 export function NotFoundPage() {
-  return (
-    <EmptyState
-      title="There is no such page"
-      description="The address may be mistyped, or the page has moved."
-      action={
-        <Button component={Link} to="/transfers" variant="light">
-          Go to the transfer queue
-        </Button>
-      }
-    />
-  );
+  return <SharedNotFoundPage homePath="/transfers" homeLabel="Go to the transfer queue" />;
 }

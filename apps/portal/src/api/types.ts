@@ -1,5 +1,7 @@
 /** The shapes the firm portal reads, as the API serves them (see /docs-json). */
 
+import type { TradeEscrowState, TradeTransferEvidence } from '@carryover/web-ui';
+
 export type { Page } from '@carryover/web-ui';
 
 export type OrganizationRole = 'org_admin' | 'trader' | 'viewer';
@@ -234,20 +236,8 @@ export interface Dispute {
 export interface TradeDetail extends Trade {
   timeline: TimelineEntry[];
   payment: Payment;
-  transfer: {
-    reference: string | null;
-    note: string | null;
-    submittedAt: string | null;
-    confirmedByBuyerAt: string | null;
-  };
-  escrow?: {
-    paidMinor: number;
-    heldMinor: number;
-    releasedMinor: number;
-    feeMinor: number;
-    paidOutMinor: number;
-    refundedMinor: number;
-  };
+  transfer: TradeTransferEvidence;
+  escrow?: TradeEscrowState;
   waitingFor?: string | null;
   waitingSince?: string | null;
   providerApproval?: { decision: string; reference: string; decidedAt: string } | null;

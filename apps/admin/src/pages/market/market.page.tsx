@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { BarChart } from '@mantine/charts';
-import { Card, Grid, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Grid, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import {
   EmptyState,
@@ -14,6 +14,7 @@ import {
   formatMoney,
   useLocalPages,
   type Column,
+  MarketPicker,
 } from '@carryover/web-ui';
 import { useOperatorApi } from '../../api/use-operator-api';
 import type { BookLevel, MarketStats, MarketTrade } from '../../api/types';
@@ -223,23 +224,13 @@ export function MarketPage() {
         title="Market overview"
         description="Per provider: resting bids and asks, recent executions, and what trades at which distance to expiry."
         actions={
-          <Group>
-            <Select
-              aria-label="Provider"
-              data={(providers.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
-              value={provider?.code ?? null}
-              onChange={setCode}
-              allowDeselect={false}
-            />
-            <Select
-              aria-label="Currency"
-              w={100}
-              data={provider?.currencies ?? []}
-              value={chosenCurrency ?? null}
-              onChange={setCurrency}
-              allowDeselect={false}
-            />
-          </Group>
+          <MarketPicker
+            providers={providers.data ?? []}
+            provider={provider}
+            currency={chosenCurrency}
+            onProvider={setCode}
+            onCurrency={setCurrency}
+          />
         }
       />
       <QueryState query={providers} isEmpty={(p) => p.length === 0} empty={{ title: 'No providers' }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Grid, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Grid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -16,6 +16,7 @@ import {
   useCursorPages,
   useLocalPages,
   type Column,
+  MarketPicker,
 } from '@carryover/web-ui';
 import type { Listing, MarketTrade, Provider } from '../../api/types';
 import { useProviders } from '../../api/use-providers';
@@ -197,23 +198,13 @@ export function MarketPage() {
         title="Buy credits"
         description="Capacity other firms will not use before it expires, below the provider’s price. You pay into escrow; the seller is paid only after the transfer is verified."
         actions={
-          <Group>
-            <Select
-              aria-label="Provider"
-              data={list.map((p) => ({ value: p.code, label: p.name }))}
-              value={provider?.code ?? null}
-              onChange={(next) => next && void navigate(`/market/${next}`)}
-              allowDeselect={false}
-            />
-            <Select
-              aria-label="Currency"
-              w={100}
-              data={provider?.currencies ?? []}
-              value={chosenCurrency ?? null}
-              onChange={setCurrency}
-              allowDeselect={false}
-            />
-          </Group>
+          <MarketPicker
+            providers={list}
+            provider={provider}
+            currency={chosenCurrency}
+            onProvider={(next) => void navigate(`/market/${next}`)}
+            onCurrency={setCurrency}
+          />
         }
       />
       <QueryState
