@@ -8,6 +8,7 @@
 // - Listings are bulk-inserted with generate_series as copies of one listing created through the API, on one
 //   lot; the lot's listed amount is not adjusted for the copies (the book reads only listings and levels).
 // - Samples are sequential (no concurrency); the tables are VACUUM ANALYZEd after each insert.
+// `--smoke` (or BENCH_SMOKE=1): 200 and 1,000 listings, 30 samples per figure; the figures mean nothing.
 import { cpus, loadavg } from 'node:os';
 import { BOOK_QUERY, MarketQueryService } from '@carryover/market';
 import {
@@ -24,12 +25,16 @@ import {
   type Auth,
   type BenchApi,
 } from './bench-stack';
+import { isSmoke, recordResult } from '../results';
 
-const SIZES = [1_000, 10_000, 100_000];
-const WARMUP = 20;
-const SAMPLES = 300;
+const SMOKE = isSmoke();
+const SIZES = SMOKE ? [200, 1_000] : [1_000, 10_000, 100_000];
+const WARMUP = SMOKE ? 3 : 20;
+const SAMPLES = SMOKE ? 30 : 300;
 /** Each measurement stops sampling after this long, whichever comes first. */
-const SAMPLE_BUDGET_MS = 15_000;
+const SAMPLE_BUDGET_MS = SMOKE ? 2_000 : 15_000;
+/** Issue #4: the book query's p99 under 20 ms at 100,000 listings, growing less than 2x from 1,000. */
+const TARGET = { growth: 2, p99Ms: 20 };
 const RUN_LIMIT_MS = 5 * 60_000;
 
 interface Spread {
@@ -121,6 +126,7 @@ async function main(): Promise<void> {
     console.log('listings  spread  levels | service p50     p99 | HTTP p50     p99 | plan of the book query');
 
     const p50s = new Map<string, number[]>();
+    const p99s = new Map<string, number[]>();
     let resting = 1;
     for (const size of SIZES) {
       for (const spread of SPREADS) {
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
         );
         const book = await service.book(spread.code, 'USD', new Date());
         p50s.set(spread.label, [...(p50s.get(spread.label) ?? []), quantile(viaService, 0.5)]);
+        p99s.set(spread.label, [...(p99s.get(spread.label) ?? []), quantile(viaService, 0.99)]);
         console.log(
           `${size.toLocaleString('en-US').padStart(8)}  ${spread.label.padEnd(6)} ${String(book.asks.length).padStart(6)} | ` +
             `${fmt(quantile(viaService, 0.5), 2).padStart(7)} ${fmt(quantile(viaService, 0.99), 2).padStart(7)} ms | ` +
@@ -153,6 +160,21 @@ async function main(): Promise<void> {
       );
     }
     console.log(`load average at end ${fmt(loadavg()[0], 2)}`);
+
+    const [smallest, largest] = [SIZES[0], SIZES[SIZES.length - 1]].map((n) => n.toLocaleString('en-US'));
+    for (const [label, series] of p99s) {
+      const [first, last] = [series[0], series[series.length - 1]];
+      recordResult({
+        benchmark: 'book',
+        figure: `service p99 at ${largest} listings (${label})`,
+        value: last,
+        unit: 'ms',
+        reference: `p99 at ${smallest} listings`,
+        referenceValue: first,
+        target: `ratio < ${TARGET.growth}, < ${TARGET.p99Ms} ms`,
+        met: last / first < TARGET.growth && last < TARGET.p99Ms,
+      });
+    }
   } finally {
     clearTimeout(watchdog);
     await api?.close().catch(() => {});

@@ -6,6 +6,7 @@
 // - pgbench (TPC-B, scale 10, -c 16 -j 2 -T 20) runs afterwards on the same server over the same Unix
 //   socket, in its own database,
 //   with the API closed: the ratio says what an order costs next to a small standard durable transaction.
+// `--smoke` (or BENCH_SMOKE=1): 2 markets, 1-2 s phases, pgbench scale 1 for 2 s; the figures mean nothing.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { createDatabase } from '../../libs/devstack/src';
+import { isSmoke, recordResult } from '../results';
 import {
   call,
   createBenchProvider,
@@ -29,17 +31,20 @@ import {
   type BenchStack,
 } from './bench-stack';
 
+const SMOKE = isSmoke();
 const CLIENTS = 16;
-const PHASE_MS = 20_000;
-const SOLO_PHASE_MS = 5_000;
+const PHASE_MS = SMOKE ? 2_000 : 20_000;
+const SOLO_PHASE_MS = SMOKE ? 1_000 : 5_000;
 const PHASE_MAX_ORDERS = 20_000;
-const WARMUP_ORDERS = 300;
-const MARKETS = 10;
-const LOTS_PER_MARKET = 3;
-const LISTINGS_PER_LOT = 10;
+const WARMUP_ORDERS = SMOKE ? 20 : 300;
+const MARKETS = SMOKE ? 2 : 10;
+const LOTS_PER_MARKET = SMOKE ? 1 : 3;
+const LISTINGS_PER_LOT = SMOKE ? 2 : 10;
 const LOT_FACE_VALUE_MINOR = 1_000_000;
 const ORDER_QUANTITY_MINOR = 100;
-const PGBENCH = { scale: 10, clients: 16, threads: 2, seconds: 20 };
+const PGBENCH = { scale: SMOKE ? 1 : 10, clients: 16, threads: 2, seconds: SMOKE ? 2 : 20 };
+/** Targets of issue #9: orders/s as a fraction of pgbench TPS, and the p99 of an order. */
+const TARGET = { oneMarket: 0.3, manyMarkets: 0.5, p99Ms: 50 };
 /** The whole run stops, servers included, if it has not finished by then. */
 const RUN_LIMIT_MS = 10 * 60_000;
 
@@ -156,7 +161,7 @@ function report(
   result: PhaseResult,
   db: { before: DbCounters; after: DbCounters },
   eventLoopBusy: number,
-): number {
+): { rate: number; p99Ms: number } {
   const sorted = Float64Array.from(result.latenciesMs).sort();
   const rate = result.orders / (result.elapsedMs / 1000);
   console.log(label);
@@ -172,7 +177,7 @@ function report(
       `API event loop busy ${fmt(eventLoopBusy * 100, 0)}%` +
       (result.firstError ? `\n  first error: ${result.firstError}` : ''),
   );
-  return rate;
+  return { rate, p99Ms: quantile(sorted, 0.99) };
 }
 
 function pgbenchBinary(major: number): string {
@@ -275,8 +280,9 @@ async function main(): Promise<void> {
     };
     // Without contention: the service time of one order, the floor under every latency below.
     await phase('1 client, 1 market', 1, markets.slice(0, 1), SOLO_PHASE_MS);
-    const oneRate = await phase(`${CLIENTS} clients, 1 market`, CLIENTS, markets.slice(0, 1), PHASE_MS);
-    const tenRate = await phase(`${CLIENTS} clients, ${MARKETS} markets`, CLIENTS, markets, PHASE_MS);
+    const one = await phase(`${CLIENTS} clients, 1 market`, CLIENTS, markets.slice(0, 1), PHASE_MS);
+    const ten = await phase(`${CLIENTS} clients, ${MARKETS} markets`, CLIENTS, markets, PHASE_MS);
+    const [oneRate, tenRate] = [one.rate, ten.rate];
     await live.close();
     api = undefined;
 
@@ -293,6 +299,34 @@ async function main(): Promise<void> {
     console.log(`  ${CLIENTS} clients, ${MARKETS} markets: ${fmt(tenRate / bench.tps, 4)}`);
     console.log(`  ${MARKETS} markets vs 1 market: ×${fmt(tenRate / oneRate, 2)}`);
     console.log(`load average at end ${fmt(loadavg()[0], 2)}`);
+
+    const pgbenchTps = `pgbench TPC-B TPS, -c ${PGBENCH.clients}`;
+    const pgbenchP99 = quantile(bench.sorted, 0.99);
+    for (const [label, figures, fraction] of [
+      ['1 market', one, TARGET.oneMarket],
+      [`${MARKETS} markets`, ten, TARGET.manyMarkets],
+    ] as const) {
+      recordResult({
+        benchmark: 'http',
+        figure: `orders/s, ${CLIENTS} clients, ${label}`,
+        value: figures.rate,
+        unit: 'orders/s',
+        reference: pgbenchTps,
+        referenceValue: bench.tps,
+        target: `ratio >= ${fraction}`,
+        met: figures.rate / bench.tps >= fraction,
+      });
+      recordResult({
+        benchmark: 'http',
+        figure: `p99 per order, ${CLIENTS} clients, ${label}`,
+        value: figures.p99Ms,
+        unit: 'ms',
+        reference: 'pgbench TPC-B p99',
+        referenceValue: pgbenchP99,
+        target: `< ${TARGET.p99Ms} ms`,
+        met: figures.p99Ms < TARGET.p99Ms,
+      });
+    }
   } finally {
     clearTimeout(watchdog);
     await api?.close().catch(() => {});

@@ -6,14 +6,18 @@
 //   methods, self-trade); the stream makes them all pass, so both books do plain price-time matching and
 //   must trade the same quantity, which the run checks;
 // - both execute at the resting price; theirs reports done/partial order objects, ours a list of fills.
+// `--smoke` (or BENCH_SMOKE=1): 5,000 orders, one round, to keep the script working; figures mean nothing.
 import { cpus } from 'node:os';
 import { OrderBook as TheirBook, Side } from 'nodejs-order-book';
 import { OrderBook, type BuyOrder, type Listing, type MatchContext } from '@carryover/matching';
+import { isSmoke, recordResult } from '../results';
 import { generateStream, type StreamOp } from './stream';
 
-const ORDERS = 200_000;
+const SMOKE = isSmoke();
+const ORDERS = SMOKE ? 5_000 : 200_000;
+const WARMUP_ORDERS = SMOKE ? 1_000 : 50_000;
 const SEED = 20_240_601;
-const ROUNDS = 3;
+const ROUNDS = SMOKE ? 1 : 3;
 const FAR_FUTURE_MS = Date.UTC(2100, 0, 1);
 const ctx: MatchContext = { nowMs: Date.UTC(2025, 0, 1) };
 
@@ -138,13 +142,15 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function report(name: string, result: RunResult): number {
+function report(name: string, result: RunResult): { perSecond: number; p99Us: number } {
   const perSecond = result.latenciesNs.length / result.seconds;
   const p50 = (percentile(result.latenciesNs, 50) / 1000).toFixed(2);
-  const p99 = (percentile(result.latenciesNs, 99) / 1000).toFixed(2);
+  const p99Us = percentile(result.latenciesNs, 99) / 1000;
   const rate = Math.round(perSecond).toLocaleString('en-US');
-  console.log(`${name.padEnd(24)} ${rate.padStart(12)} orders/s   p50 ${p50} us   p99 ${p99} us`);
-  return perSecond;
+  console.log(
+    `${name.padEnd(24)} ${rate.padStart(12)} orders/s   p50 ${p50} us   p99 ${p99Us.toFixed(2)} us`,
+  );
+  return { perSecond, p99Us };
 }
 
 // The round with the median throughput, so one noisy round on a shared machine does not decide.
@@ -154,7 +160,7 @@ function median(results: RunResult[]): RunResult {
 }
 
 function main(): void {
-  const warmup = generateStream(50_000, SEED + 1);
+  const warmup = generateStream(WARMUP_ORDERS, SEED + 1);
   measure(warmup, ours);
   measure(warmup, theirs);
   const ops = generateStream(ORDERS, SEED);
@@ -176,13 +182,33 @@ function main(): void {
   );
   console.log(
     `stream: ${ORDERS.toLocaleString('en-US')} limit orders + ${cancels.toLocaleString('en-US')} cancels, ` +
-      `seed ${SEED}, median of ${ROUNDS} alternating rounds`,
+      `seed ${SEED}, median of ${ROUNDS} alternating rounds${SMOKE ? ' (smoke run)' : ''}`,
   );
-  const oursRate = report('@carryover/matching', a);
-  const theirsRate = report('nodejs-order-book', b);
-  console.log(
-    `ratio ours/theirs ${(oursRate / theirsRate).toFixed(2)}x (orders/s, wall time including the cancels)`,
-  );
+  const oursFigures = report('@carryover/matching', a);
+  const theirsFigures = report('nodejs-order-book', b);
+  const ratio = oursFigures.perSecond / theirsFigures.perSecond;
+  console.log(`ratio ours/theirs ${ratio.toFixed(2)}x (orders/s, wall time including the cancels)`);
+  const reference = 'nodejs-order-book';
+  recordResult({
+    benchmark: 'matching',
+    figure: `orders/s, ${ORDERS.toLocaleString('en-US')} orders`,
+    value: oursFigures.perSecond,
+    unit: 'orders/s',
+    reference,
+    referenceValue: theirsFigures.perSecond,
+    target: 'ratio >= 2',
+    met: ratio >= 2,
+  });
+  recordResult({
+    benchmark: 'matching',
+    figure: 'p99 per order',
+    value: oursFigures.p99Us,
+    unit: 'us',
+    reference,
+    referenceValue: theirsFigures.p99Us,
+    target: 'no worse (ratio <= 1)',
+    met: oursFigures.p99Us <= theirsFigures.p99Us,
+  });
   console.log(`traded quantity: ours ${a.tradedMinor}, theirs ${b.tradedMinor}`);
   if (a.tradedMinor !== b.tradedMinor) {
     console.error('the two books traded different quantities on the same stream');

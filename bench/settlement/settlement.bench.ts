@@ -8,6 +8,7 @@
 //   the worker transfers the proceeds at Stripe and settles the trade; IN_FLIGHT trades move at once.
 // - Then, with the API and the worker stopped: raw BullMQ, RAW_JOBS no-op jobs added in bulk and consumed by
 //   one BullMQ Worker with the settlement worker's concurrency, on the same Redis.
+// `--smoke` (or BENCH_SMOKE=1): 10 trades, 5 in flight, 1,000 raw jobs; the figures mean nothing.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -28,12 +29,16 @@ import {
   verifiedLot,
   type BenchApi,
 } from '../market/bench-stack';
+import { isSmoke, recordResult } from '../results';
 import { driveToSettled, type Parties } from './settlement-driver';
 
-const TRADES = Number(process.env.BENCH_TRADES ?? 400);
-const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 64);
+const SMOKE = isSmoke();
+const TRADES = Number(process.env.BENCH_TRADES ?? (SMOKE ? 10 : 400));
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? (SMOKE ? 5 : 64));
 const WORKER_CONCURRENCY = 16;
-const RAW_JOBS = 20_000;
+const RAW_JOBS = SMOKE ? 1_000 : 20_000;
+/** Issue #9: settled trades/s at least a tenth of raw BullMQ no-op jobs/s. */
+const TARGET_RATIO = 0.1;
 const TRADE_QUANTITY_MINOR = 10_000;
 const PREFIX = 'carryover-bench';
 const RUN_LIMIT_MS = 10 * 60_000;
@@ -114,6 +119,22 @@ async function main(): Promise<void> {
       console.log(
         `ratio: settled trades/s / raw no-op jobs/s = ${fmt((100 * settledPerSecond) / rawPerSecond, 2)} % (target >= 10 %)`,
       );
+      recordResult({
+        benchmark: 'settlement',
+        figure: `trades settled/s, ${run.settled} of ${TRADES}, ${IN_FLIGHT} in flight`,
+        value: settledPerSecond,
+        unit: 'trades/s',
+        reference: `raw BullMQ no-op jobs/s (concurrency ${WORKER_CONCURRENCY})`,
+        referenceValue: rawPerSecond,
+        target: `ratio >= ${TARGET_RATIO}`,
+        met: run.settled === TRADES && settledPerSecond / rawPerSecond >= TARGET_RATIO,
+      });
+      recordResult({
+        benchmark: 'settlement',
+        figure: 'pay -> settled p99',
+        value: quantile(run.latenciesMs, 0.99),
+        unit: 'ms',
+      });
     } finally {
       await worker.stop().catch(() => undefined);
     }
