@@ -79,15 +79,21 @@ export interface BenchApi {
   close(): Promise<void>;
 }
 
-/** The API as production builds it, listening on 127.0.0.1; logs at `info` into a discarding stream. */
-export async function startBenchApi(stack: BenchStack): Promise<BenchApi> {
+/**
+ * The API as production builds it, listening on 127.0.0.1; logs at `info` into a discarding stream. Give
+ * `jwtSecret` when other API processes must accept its tokens (a random one otherwise).
+ */
+export async function startBenchApi(
+  stack: BenchStack,
+  options: { jwtSecret?: string } = {},
+): Promise<BenchApi> {
   const app = await createApiApp({
     env: {
       NODE_ENV: 'production',
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redis.url,
       REDIS_KEY_PREFIX: 'carryover-bench',
-      JWT_SECRET: randomBytes(36).toString('base64url'),
+      JWT_SECRET: options.jwtSecret ?? randomBytes(36).toString('base64url'),
       LOG_LEVEL: 'info',
       AUTH_RATE_LIMIT_PER_MINUTE: 10_000,
     },

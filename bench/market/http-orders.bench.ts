@@ -3,17 +3,23 @@
 //   candidate query, compliance, a trade, lot/listing/order updates, a compliance record and audit events.
 // - 16 clients run in a worker thread (their own event loop), so the API's event loop serves only requests.
 // - One market serialises every order on its advisory lock; ten markets show what runs in parallel.
+// - Then the same 16-client phases on 1 and on all markets with two API processes on the same database: the
+//   built server (`node dist/apps/api/src/main.js`, built first when missing or with `--build`) spawned twice
+//   with one JWT secret, the in-process API closed, and the clients taking the two servers in turn (client i
+//   sends to server i mod 2). Their CPU comes from /proc: one API process can use at most one core.
 // - pgbench (TPC-B, scale 10, -c 16 -j 2 -T 20) runs afterwards on the same server over the same Unix
 //   socket, in its own database,
 //   with the API closed: the ratio says what an order costs next to a small standard durable transaction.
 // `--smoke` (or BENCH_SMOKE=1): 2 markets, 1-2 s phases, pgbench scale 1 for 2 s; the figures mean nothing.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
 import { createDatabase } from '../../libs/devstack/src';
+import { cpuSeconds, ensureApiBuilt, spawnApi, type SpawnedApi } from '../built-api';
 import { isSmoke, recordResult } from '../results';
 import {
   call,
@@ -60,11 +66,12 @@ interface PhaseResult {
 // Plain JavaScript for the worker thread: fetch from Node's undici, one keep-alive socket per client.
 const LOAD_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, authorization, markets, clients, maxOrders, durationMs, body } = workerData;
+const { urls, authorization, markets, clients, maxOrders, durationMs, body } = workerData;
 const latenciesMs = [];
 let issued = 0, trades = 0, errors = 0, firstError;
 const started = performance.now();
-async function client() {
+async function client(_, c) {
+  const url = urls[c % urls.length];
   for (;;) {
     const i = issued++;
     if (i >= maxOrders || performance.now() - started >= durationMs) return;
@@ -89,8 +96,9 @@ Promise.all(Array.from({ length: clients }, client)).then(() => {
 });
 `;
 
+/** `servers`: base URLs of the API processes; client i sends its orders to server i mod their number. */
 function runPhase(
-  api: BenchApi,
+  servers: string[],
   buyer: Auth,
   markets: string[],
   limits: { clients: number; maxOrders: number; durationMs: number },
@@ -98,7 +106,7 @@ function runPhase(
   const worker = new Worker(LOAD_WORKER, {
     eval: true,
     workerData: {
-      url: `${api.baseUrl}/v1/orders`,
+      urls: servers.map((baseUrl) => `${baseUrl}/v1/orders`),
       authorization: buyer.Authorization,
       markets,
       ...limits,
@@ -148,7 +156,9 @@ interface DbCounters {
   walBytes: number;
 }
 
-async function dbCounters(db: BenchApi['db']): Promise<DbCounters> {
+async function dbCounters(db: {
+  query(sql: string): Promise<Array<{ commits: number; wal: number }>>;
+}): Promise<DbCounters> {
   const [row] = await db.query(
     `SELECT xact_commit::float8 AS commits, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS wal
        FROM pg_stat_database WHERE datname = current_database()`,
@@ -156,11 +166,12 @@ async function dbCounters(db: BenchApi['db']): Promise<DbCounters> {
   return { commits: row.commits, walBytes: row.wal };
 }
 
+/** `apiLoad`: how busy the API was, in words (its event loop, or the processes' CPU). */
 function report(
   label: string,
   result: PhaseResult,
   db: { before: DbCounters; after: DbCounters },
-  eventLoopBusy: number,
+  apiLoad: string,
 ): { rate: number; p99Ms: number } {
   const sorted = Float64Array.from(result.latenciesMs).sort();
   const rate = result.orders / (result.elapsedMs / 1000);
@@ -174,7 +185,7 @@ function report(
     `  filled ${result.trades}/${result.orders}, errors ${result.errors}; ` +
       `${fmt((db.after.commits - db.before.commits) / result.orders)} commits and ` +
       `${fmt((db.after.walBytes - db.before.walBytes) / result.orders / 1024)} KiB WAL per order; ` +
-      `API event loop busy ${fmt(eventLoopBusy * 100, 0)}%` +
+      apiLoad +
       (result.firstError ? `\n  first error: ${result.firstError}` : ''),
   );
   return { rate, p99Ms: quantile(sorted, 0.99) };
@@ -229,11 +240,17 @@ async function runPgbench(stack: BenchStack, major: number): Promise<{ tps: numb
 }
 
 async function main(): Promise<void> {
+  ensureApiBuilt();
   const stack = await startBenchStack({ durable: true });
-  const unhook = stopOnSignals(stack.stop);
+  let servers: SpawnedApi[] = [];
+  const stopAll = async (): Promise<void> => {
+    await Promise.allSettled(servers.map((server) => server.stop()));
+    await stack.stop();
+  };
+  const unhook = stopOnSignals(stopAll);
   const watchdog = setTimeout(() => {
     console.error(`run limit of ${RUN_LIMIT_MS / 60_000} min reached: stopping`);
-    void stack.stop().finally(() => process.exit(1));
+    void stopAll().finally(() => process.exit(1));
   }, RUN_LIMIT_MS);
   let api: BenchApi | undefined;
   try {
@@ -252,7 +269,9 @@ async function main(): Promise<void> {
       `PostgreSQL ${pg.version} over its Unix socket (API and pgbench alike): fsync=${pg.fsync}, synchronous_commit=${pg.sync}; API pool 10 (default)`,
     );
 
-    const live = await startBenchApi(stack);
+    // One JWT secret for the in-process API and the two spawned ones, so the buyer's token works on all.
+    const jwtSecret = randomBytes(36).toString('base64url');
+    const live = await startBenchApi(stack, { jwtSecret });
     api = live;
     const seedStart = Date.now();
     const { markets, buyer } = await seedMarkets(live);
@@ -265,18 +284,19 @@ async function main(): Promise<void> {
         `${SOLO_PHASE_MS / 1000} s), after ${WARMUP_ORDERS} warm-up orders; load average ${fmt(loadavg()[0], 2)}\n`,
     );
     const warmup = { clients: CLIENTS, maxOrders: WARMUP_ORDERS, durationMs: PHASE_MS };
-    await runPhase(live, buyer, markets.slice(0, 1), warmup);
+    await runPhase([live.baseUrl], buyer, markets.slice(0, 1), warmup);
 
     const phase = async (label: string, clients: number, inMarkets: string[], durationMs: number) => {
       const before = await dbCounters(live.db);
       const loop = performance.eventLoopUtilization();
-      const result = await runPhase(live, buyer, inMarkets, {
+      const result = await runPhase([live.baseUrl], buyer, inMarkets, {
         clients,
         maxOrders: PHASE_MAX_ORDERS,
         durationMs,
       });
       const busy = performance.eventLoopUtilization(loop).utilization;
-      return report(label, result, { before, after: await dbCounters(live.db) }, busy);
+      const load = `API event loop busy ${fmt(busy * 100, 0)}%`;
+      return report(label, result, { before, after: await dbCounters(live.db) }, load);
     };
     // Without contention: the service time of one order, the floor under every latency below.
     await phase('1 client, 1 market', 1, markets.slice(0, 1), SOLO_PHASE_MS);
@@ -285,6 +305,9 @@ async function main(): Promise<void> {
     const [oneRate, tenRate] = [one.rate, ten.rate];
     await live.close();
     api = undefined;
+
+    const two = await twoProcessPhases(stack, jwtSecret, buyer, markets, (spawned) => (servers = spawned));
+    servers = [];
 
     console.log(
       `\npgbench TPC-B, scale ${PGBENCH.scale}, -c ${PGBENCH.clients} -j ${PGBENCH.threads} -T ${PGBENCH.seconds}, same server:`,
@@ -298,6 +321,14 @@ async function main(): Promise<void> {
     console.log(`  ${CLIENTS} clients, 1 market:   ${fmt(oneRate / bench.tps, 4)}`);
     console.log(`  ${CLIENTS} clients, ${MARKETS} markets: ${fmt(tenRate / bench.tps, 4)}`);
     console.log(`  ${MARKETS} markets vs 1 market: ×${fmt(tenRate / oneRate, 2)}`);
+    console.log(`  ${CLIENTS} clients, 1 market, 2 API processes:   ${fmt(two.one.rate / bench.tps, 4)}`);
+    console.log(
+      `  ${CLIENTS} clients, ${MARKETS} markets, 2 API processes: ${fmt(two.ten.rate / bench.tps, 4)}`,
+    );
+    console.log(
+      `  2 API processes vs 1: ×${fmt(two.one.rate / oneRate, 2)} (1 market), ` +
+        `×${fmt(two.ten.rate / tenRate, 2)} (${MARKETS} markets)`,
+    );
     console.log(`load average at end ${fmt(loadavg()[0], 2)}`);
 
     const pgbenchTps = `pgbench TPC-B TPS, -c ${PGBENCH.clients}`;
@@ -305,6 +336,8 @@ async function main(): Promise<void> {
     for (const [label, figures, fraction] of [
       ['1 market', one, TARGET.oneMarket],
       [`${MARKETS} markets`, ten, TARGET.manyMarkets],
+      ['1 market, 2 API processes', two.one, TARGET.oneMarket],
+      [`${MARKETS} markets, 2 API processes`, two.ten, TARGET.manyMarkets],
     ] as const) {
       recordResult({
         benchmark: 'http',
@@ -330,8 +363,58 @@ async function main(): Promise<void> {
   } finally {
     clearTimeout(watchdog);
     await api?.close().catch(() => {});
-    await stack.stop();
+    await stopAll();
     unhook();
+  }
+}
+
+/**
+ * The 16-client phases on 1 market and on all of them, spread over two spawned API processes on the same
+ * database; the processes are stopped afterwards. `started` hears of them at once, so an interrupted run
+ * stops them too.
+ */
+async function twoProcessPhases(
+  stack: BenchStack,
+  jwtSecret: string,
+  buyer: Auth,
+  markets: string[],
+  started: (servers: SpawnedApi[]) => void,
+): Promise<{ one: { rate: number; p99Ms: number }; ten: { rate: number; p99Ms: number } }> {
+  const servers = await Promise.all([spawnApi(stack, jwtSecret), spawnApi(stack, jwtSecret)]);
+  started(servers);
+  const counters = new Client({ connectionString: stack.databaseUrl });
+  await counters.connect();
+  const db = { query: async (sql: string) => (await counters.query(sql)).rows };
+  try {
+    const urls = servers.map((server) => server.baseUrl);
+    console.log(
+      `
+two API processes (node dist/apps/api/src/main.js, pids ${servers.map((s) => s.pid).join(' and ')}), ` +
+        `one database; client i sends to process i mod 2; ${WARMUP_ORDERS} warm-up orders`,
+    );
+    await runPhase(urls, buyer, markets.slice(0, 1), {
+      clients: CLIENTS,
+      maxOrders: WARMUP_ORDERS,
+      durationMs: PHASE_MS,
+    });
+    const phase = async (label: string, inMarkets: string[]) => {
+      const before = await dbCounters(db);
+      const cpuBefore = servers.map((server) => cpuSeconds(server.pid));
+      const result = await runPhase(urls, buyer, inMarkets, {
+        clients: CLIENTS,
+        maxOrders: PHASE_MAX_ORDERS,
+        durationMs: PHASE_MS,
+      });
+      const cpu = servers.map((server, i) => (cpuSeconds(server.pid) - (cpuBefore[i] as number)) * 1000);
+      const load = `API processes' CPU ${cpu.map((ms) => `${fmt((ms / result.elapsedMs) * 100, 0)}%`).join(' + ')} of a core`;
+      return report(label, result, { before, after: await dbCounters(db) }, load);
+    };
+    const one = await phase(`${CLIENTS} clients, 1 market, 2 API processes`, markets.slice(0, 1));
+    const ten = await phase(`${CLIENTS} clients, ${MARKETS} markets, 2 API processes`, markets);
+    return { one, ten };
+  } finally {
+    await counters.end();
+    await Promise.allSettled(servers.map((server) => server.stop()));
   }
 }
 

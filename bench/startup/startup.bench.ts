@@ -10,21 +10,27 @@
 //   stops it with SIGTERM. RUNS runs; median and max.
 // - Reference in the same run: spawning `node -e ''` until it exits, the floor of any Node process.
 // `--smoke` (or BENCH_SMOKE=1): 2 runs instead of 5.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from '../../libs/devstack/src';
+import {
+  API_MAIN,
+  apiEnvironment,
+  ensureApiBuilt,
+  exited,
+  healthStatus,
+  memoryMb,
+  stopProcess,
+} from '../built-api';
 import { fmt, quantile, startBenchStack, stopOnSignals, type BenchStack } from '../market/bench-stack';
 import { isSmoke, recordResult } from '../results';
 
 const SMOKE = isSmoke();
 const RUNS = SMOKE ? 2 : 5;
 const ROOT = resolve(__dirname, '../..');
-const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 const POLL_MS = 10;
 const READY_LIMIT_MS = 60_000;
 /** Issue #9: ready in under 3 s after the database is up; issue #9 (scale): the API under 300 MB. */
@@ -36,86 +42,11 @@ interface StartRun {
   peakRssMb: number;
 }
 
-/** Newest modification time of the TypeScript sources the API is built from (specs left out). */
-function newestSourceMs(): number {
-  let newest = 0;
-  const libs = readdirSync(join(ROOT, 'libs')).map((lib) => join('libs', lib, 'src'));
-  for (const dir of ['apps/api/src', 'migrations', ...libs].map((d) => join(ROOT, d))) {
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-      if (!name.endsWith('.ts') || name.endsWith('.spec.ts')) continue;
-      newest = Math.max(newest, statSync(join(dir, name)).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  if (!existsSync(MAIN) || process.argv.includes('--build')) {
-    console.log('building the server code: tsc -p tsconfig.build.json && tsc-alias -p tsconfig.build.json');
-    execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    execFileSync('npx', ['--no-install', 'tsc-alias', '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  } else if (statSync(MAIN).mtimeMs < newestSourceMs()) {
-    console.log('warning: dist/ is older than the sources; run with --build (or npm run build) to rebuild');
-  }
-}
-
-/** The status of GET /health, or 0 when nothing answers yet. */
-function healthStatus(port: number): Promise<number> {
-  return new Promise((done) => {
-    const req = request({ host: '127.0.0.1', port, path: '/health', agent: false, timeout: 2_000 }, (res) => {
-      res.resume();
-      res.once('end', () => done(res.statusCode ?? 0));
-    });
-    req.once('timeout', () => req.destroy());
-    req.once('error', () => done(0));
-    req.end();
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((settle) => {
-    if (child.exitCode !== null || child.signalCode !== null) settle();
-    else child.once('exit', () => settle());
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  const gone = exited(child);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await gone;
-  clearTimeout(timer);
-}
-
-/** kB figures of /proc/<pid>/status, in MB (10^6 bytes). */
-function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string): number =>
-    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: (kb('VmRSS') * 1024) / 1e6, peak: (kb('VmHWM') * 1024) / 1e6 };
-}
-
 async function startOnce(stack: BenchStack): Promise<StartRun> {
   const port = await findFreePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: stack.databaseUrl,
-    REDIS_URL: stack.redis.url,
-    REDIS_KEY_PREFIX: 'carryover-bench',
-    JWT_SECRET: randomBytes(36).toString('base64url'),
-    LOG_LEVEL: 'info',
-  };
+  const env = apiEnvironment(stack, port, randomBytes(36).toString('base64url'));
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-4_000);
@@ -152,7 +83,7 @@ async function bareNodeMs(): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  ensureBuilt();
+  ensureApiBuilt();
   const stack = await startBenchStack({ durable: true });
   const unhook = stopOnSignals(stack.stop);
   try {
