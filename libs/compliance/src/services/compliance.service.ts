@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
@@ -35,18 +36,31 @@ export class ComplianceService {
     ref: ComplianceRef,
     result: ComplianceResult,
   ): Promise<StoredComplianceResult> {
+    const [stored] = await this.recordAll(manager, [{ ref, result }]);
+    return stored as StoredComplianceResult;
+  }
+
+  /** Keeps several results in one insert, in the caller's transaction; ids in the order given. */
+  async recordAll(
+    manager: EntityManager,
+    items: ReadonlyArray<{ ref: ComplianceRef; result: ComplianceResult }>,
+  ): Promise<StoredComplianceResult[]> {
+    if (items.length === 0) return [];
     const repository = manager.getRepository(ComplianceResultEntity);
-    const row = repository.create({
-      ...ref,
-      providerCode: result.providerCode,
-      policyVersion: result.policyVersion,
-      outcome: result.outcome,
-      checks: result.checks,
-      requiresProviderApproval: result.requiresProviderApproval,
-      evaluatedAt: result.evaluatedAt,
-    });
-    await repository.insert(row);
-    return { ...result, id: row.id };
+    const rows = items.map(({ ref, result }) =>
+      repository.create({
+        id: randomUUID(),
+        ...ref,
+        providerCode: result.providerCode,
+        policyVersion: result.policyVersion,
+        outcome: result.outcome,
+        checks: result.checks,
+        requiresProviderApproval: result.requiresProviderApproval,
+        evaluatedAt: result.evaluatedAt,
+      }),
+    );
+    await repository.insert(rows);
+    return items.map(({ result }, i) => ({ ...result, id: (rows[i] as ComplianceResultEntity).id }));
   }
 
   /** The newest stored result for a subject, across contexts. */

@@ -54,12 +54,23 @@ export class CreditLotHoldings {
 
   /** Moves filled quantity from listed to sold. */
   async sell(manager: EntityManager, lotId: string, quantity: bigint): Promise<void> {
-    await this.apply(
-      manager,
-      `listed_minor = listed_minor - $2, sold_minor = sold_minor + $2`,
-      lotId,
-      quantity,
+    await this.sellAll(manager, new Map([[lotId, quantity]]));
+  }
+
+  /** Moves sold quantities from listed to sold on several lots in one statement. */
+  async sellAll(manager: EntityManager, quantities: ReadonlyMap<string, bigint>): Promise<void> {
+    if (quantities.size === 0) return;
+    const ids = [...quantities.keys()];
+    const result = await manager.query(
+      `UPDATE credit_lots c SET listed_minor = c.listed_minor - d.quantity,
+              sold_minor = c.sold_minor + d.quantity, updated_at = now()
+         FROM unnest($1::uuid[], $2::bigint[]) AS d(id, quantity)
+        WHERE c.id = d.id`,
+      [ids, [...quantities.values()].map(String)],
     );
+    if (affectedRows(result) !== ids.length) {
+      throw new NotFoundError('Credit lot', ids.join(', '));
+    }
   }
 
   private async apply(

@@ -14,3 +14,13 @@ export async function lockMarket(manager: EntityManager, market: Market): Promis
     `market:${market.providerCode}:${market.currency}`,
   ]);
 }
+
+/** One string per market, for in-process maps: `<providerCode>:<currency>`. */
+export function marketKey(market: Market): string {
+  return `${market.providerCode}:${market.currency}`;
+}
+
+export function parseMarketKey(key: string): Market {
+  const at = key.lastIndexOf(':');
+  return { providerCode: key.slice(0, at), currency: key.slice(at + 1) };
+}

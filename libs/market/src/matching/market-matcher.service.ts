@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { AuditService, type AuditActor, type AuditEntry } from '@carryover/audit';
+import { AuditService, type AuditActor } from '@carryover/audit';
 import type { ProviderPolicy } from '@carryover/catalog';
 import {
   ComplianceService,
@@ -19,7 +19,6 @@ import {
   type Listing,
   type MatchResult,
 } from '@carryover/matching';
-import type { OutboxEventInput } from '@carryover/jobs';
 import { Clock } from '@carryover/shared';
 import type { TradeEntity } from '../entities/trade.entity';
 import {
@@ -30,13 +29,14 @@ import {
 } from './market-candidates.repository';
 import { lockMarket, type Market } from './market-lock';
 import { Repricer } from './repricer';
-import { TradeWriter, type SellSide } from './trade-writer';
+import { TradeWriter, type SellSide, type TradePlan } from './trade-writer';
 
 export const DEFAULT_PLATFORM_FEE_BPS = 500;
 
 export interface IncomingOrder {
   order: BuyOrder;
   buyer: PartySnapshot;
+  actor: AuditActor;
 }
 
 export interface IncomingListing {
@@ -76,60 +76,66 @@ export class MarketMatcher {
   }
 
   /**
-   * Matches an incoming order and writes its trades. Their audit entries are NOT appended: the caller must
-   * append `audit` (with its own entries) at the end of the transaction, so the chain lock is held briefly.
+   * Decides the fills of several incoming orders, one after another in the given order, as if each had
+   * been matched and written before the next: a listing's quantity taken by an earlier order of the batch
+   * is not offered again. Nothing is written; the caller writes the orders, then `record`s the trades, and
+   * appends the trades' audit entries at the end of the transaction (the chain lock is held until commit).
+   * Candidate pages are read once per limit price and offset for the whole batch.
    */
-  async matchOrder(
+  async matchOrders(
     manager: EntityManager,
     market: Market,
     policy: ProviderPolicy,
-    incoming: IncomingOrder,
+    incoming: readonly IncomingOrder[],
     now: Date,
-    actor: AuditActor,
-  ): Promise<{ result: MatchResult; trades: TradeEntity[]; audit: AuditEntry[] }> {
+  ): Promise<Array<{ result: MatchResult; plans: TradePlan[] }>> {
     const eligible = this.eligibility(policy, now);
-    const found: ListingCandidate[] = [];
-    let result: MatchResult;
-    for (let offset = 0; ; offset += CANDIDATE_PAGE) {
-      const page = await this.candidates.listingsFor(
-        manager,
-        market,
-        incoming.order.maxPriceBps,
-        now,
-        offset,
-      );
-      found.push(...page);
-      result = matchIncomingOrder(incoming.order, found, {
-        nowMs: now.getTime(),
-        isEligible: (order, listing) =>
-          eligible(
-            (listing as ListingCandidate).seller,
-            (listing as ListingCandidate).lot,
-            incoming.buyer,
-            order,
-          ),
+    const pages = new Map<string, ListingCandidate[]>();
+    const taken = new Map<string, bigint>();
+    const outcomes: Array<{ result: MatchResult; plans: TradePlan[] }> = [];
+    for (const { order, buyer, actor } of incoming) {
+      const found: ListingCandidate[] = [];
+      let result: MatchResult;
+      for (let offset = 0; ; offset += CANDIDATE_PAGE) {
+        const key = `${order.maxPriceBps}:${offset}`;
+        let page = pages.get(key);
+        if (!page) {
+          page = await this.candidates.listingsFor(manager, market, order.maxPriceBps, now, offset);
+          pages.set(key, page);
+        }
+        for (const candidate of page) {
+          const left = candidate.quantityMinor - (taken.get(candidate.id) ?? 0n);
+          if (left > 0n) found.push(left === candidate.quantityMinor ? candidate : { ...candidate, quantityMinor: left });
+        }
+        result = matchIncomingOrder(order, found, {
+          nowMs: now.getTime(),
+          isEligible: (buyOrder, listing) =>
+            eligible(
+              (listing as ListingCandidate).seller,
+              (listing as ListingCandidate).lot,
+              buyer,
+              buyOrder,
+            ),
+        });
+        if (result.remainingMinor === 0n || page.length < CANDIDATE_PAGE) break;
+      }
+      const byId = new Map(found.map((candidate) => [candidate.id, candidate]));
+      const setting = { market, policy, feeBps: this.feeBps, now, actor };
+      const buy = { id: order.id, buyer, transferMethods: order.transferMethods ?? [] };
+      const plans = result.fills.map((fill, i) => {
+        taken.set(fill.listingId, (taken.get(fill.listingId) ?? 0n) + fill.quantityMinor);
+        const completesOrder = result.remainingMinor === 0n && i === result.fills.length - 1;
+        const listing = byId.get(fill.listingId) as ListingCandidate;
+        return this.trades.plan(fill, listing, buy, setting, completesOrder);
       });
-      if (result.remainingMinor === 0n || page.length < CANDIDATE_PAGE) break;
+      outcomes.push({ result, plans });
     }
-    const byId = new Map(found.map((candidate) => [candidate.id, candidate]));
-    const setting = { market, policy, feeBps: this.feeBps, now, actor };
-    const trades: TradeEntity[] = [];
-    const audit: AuditEntry[] = [];
-    const events: OutboxEventInput[] = [];
-    for (const fill of result.fills) {
-      const listing = byId.get(fill.listingId) as ListingCandidate;
-      const buy = {
-        id: incoming.order.id,
-        buyer: incoming.buyer,
-        transferMethods: incoming.order.transferMethods ?? [],
-      };
-      const written = await this.trades.write(manager, fill, listing, buy, setting);
-      trades.push(written.trade);
-      audit.push(written.audit);
-      events.push(...written.events);
-    }
-    await this.trades.announce(manager, events);
-    return { result, trades, audit };
+    return outcomes;
+  }
+
+  /** Writes planned trades of incoming orders that the caller has already written with their final amounts. */
+  async record(manager: EntityManager, plans: readonly TradePlan[], now: Date): Promise<TradeEntity[]> {
+    return this.trades.persist(manager, plans, { fillOrders: false, now });
   }
 
   async matchListing(
@@ -156,19 +162,16 @@ export class MarketMatcher {
     }
     const byId = new Map(found.map((candidate) => [candidate.id, candidate]));
     const setting = { market, policy, feeBps: this.feeBps, now, actor };
-    const trades: TradeEntity[] = [];
-    const audit: AuditEntry[] = [];
-    const events: OutboxEventInput[] = [];
-    for (const fill of result.fills) {
+    const plans = result.fills.map((fill) => {
       const order = byId.get(fill.orderId) as OrderCandidate;
       const buy = { id: order.id, buyer: order.buyer, transferMethods: order.transferMethods ?? [] };
-      const written = await this.trades.write(manager, fill, incoming.sell, buy, setting);
-      trades.push(written.trade);
-      audit.push(written.audit);
-      events.push(...written.events);
-    }
-    await this.trades.announce(manager, events);
-    await this.audit.appendAll(manager, audit);
+      return this.trades.plan(fill, incoming.sell, buy, setting, fill.restingRemainingMinor === 0n);
+    });
+    const trades = await this.trades.persist(manager, plans, { fillOrders: true, now });
+    await this.audit.appendAll(
+      manager,
+      plans.map((plan) => plan.audit),
+    );
     return { result, trades };
   }
 

@@ -6,8 +6,10 @@ import { TRANSFER_METHODS, type ProviderPolicy, type TransferMethod } from '@car
 import {
   ComplianceService,
   toPolicySnapshot,
+  type ComplianceResult,
   type LotSnapshot,
   type PartySnapshot,
+  type StoredComplianceResult,
 } from '@carryover/compliance';
 import { CreditLotHoldings } from '@carryover/credits';
 import { OutboxService, type OutboxEventInput } from '@carryover/jobs';
@@ -39,12 +41,20 @@ export interface FillSetting {
   actor: AuditActor;
 }
 
+/** One fill turned into everything it writes; `TradeWriter.persist` writes many of them at once. */
+export interface TradePlan {
+  trade: TradeEntity;
+  compliance: ComplianceResult;
+  audit: AuditEntry;
+  events: OutboxEventInput[];
+}
+
 /**
  * Turns the engine's fills into trades: money from the one Money function, both sides' remaining amounts,
- * the lot's sold amount, a compliance result citing the policy and the first timeline step. It returns the
- * trade's audit entry for the caller to append, late in the transaction, since the chain lock is held
- * from the append until commit, and its outbox events (trade.matched, and order.filled when the fill
- * completes the order) for `announce` to write with the other fills' in one insert.
+ * the lot's sold amount, a compliance result citing the policy and the first timeline step. `plan` decides
+ * each trade in memory; `persist` writes a whole batch of them with one statement per table. The trades'
+ * audit entries are returned for the caller to append last in the transaction, since the chain lock is held
+ * from the append until commit.
  */
 @Injectable()
 export class TradeWriter {
@@ -54,20 +64,15 @@ export class TradeWriter {
     private readonly outbox: OutboxService,
   ) {}
 
-  async write(
-    manager: EntityManager,
-    fill: Fill,
-    sell: SellSide,
-    buy: BuySide,
-    setting: FillSetting,
-  ): Promise<{ trade: TradeEntity; audit: AuditEntry; events: OutboxEventInput[] }> {
+  /** `completesOrder`: this fill leaves the buy order with nothing left (it announces order.filled). */
+  plan(fill: Fill, sell: SellSide, buy: BuySide, setting: FillSetting, completesOrder: boolean): TradePlan {
     const tradeId = randomUUID();
     const transferMethod = chooseTransferMethod(
       sell.transferMethods,
       buy.transferMethods,
       setting.policy.transferMethods,
     );
-    const result = this.compliance.evaluate({
+    const compliance = this.compliance.evaluate({
       policy: toPolicySnapshot(setting.policy),
       seller: sell.seller,
       lot: sell.lot,
@@ -75,16 +80,8 @@ export class TradeWriter {
       transferMethods: [transferMethod],
       at: setting.now,
     });
-    const stored = await this.compliance.record(
-      manager,
-      { subjectType: 'trade', subjectId: tradeId, context: 'match' },
-      result,
-    );
     const amounts = computeTradeAmounts(fill.quantityMinor, fill.priceBps, setting.feeBps);
-
-    const trades = manager.getRepository(TradeEntity);
-    // insert, not save: the id is new, so save's look-up of an existing row would be a wasted round trip.
-    const trade = trades.create({
+    const trade = Object.assign(new TradeEntity(), {
       id: tradeId,
       listingId: sell.id,
       orderId: buy.id,
@@ -99,22 +96,11 @@ export class TradeWriter {
       ...amounts,
       transferMethod,
       daysToExpiry: daysToExpiry(sell.expiresAtMs, setting.now.getTime()),
-      requiresProviderApproval: stored.requiresProviderApproval,
-      complianceResultId: stored.id,
+      requiresProviderApproval: compliance.requiresProviderApproval,
+      complianceResultId: null,
       status: 'awaiting_payment',
       executedAt: setting.now,
-    });
-    await trades.insert(trade);
-    await manager.getRepository(TradeEventEntity).insert({
-      tradeId,
-      status: 'awaiting_payment',
-      actorType: setting.actor.type,
-      actorId: setting.actor.id,
-      reason: null,
-      at: setting.now,
-    });
-    const orderFilled = await applyFill(manager, sell.id, buy.id, fill.quantityMinor, setting.now);
-    await this.holdings.sell(manager, sell.creditLotId, fill.quantityMinor);
+    } satisfies Omit<TradeEntity, 'createdAt' | 'updatedAt'>);
     const audit: AuditEntry = {
       actor: setting.actor,
       action: 'market.trade_executed',
@@ -127,7 +113,7 @@ export class TradeWriter {
         priceBps: fill.priceBps,
         grossMinor: amounts.grossMinor.toString(),
         feeMinor: amounts.feeMinor.toString(),
-        policyVersion: stored.policyVersion,
+        policyVersion: compliance.policyVersion,
       },
     };
     const events: OutboxEventInput[] = [
@@ -149,18 +135,90 @@ export class TradeWriter {
         },
       },
     ];
-    if (orderFilled) {
+    if (completesOrder) {
       events.push({
         name: 'order.filled',
         payload: { orderId: buy.id, organizationId: trade.buyerOrganizationId },
       });
     }
-    return { trade, audit, events };
+    return { trade, compliance, audit, events };
   }
 
-  /** Writes the fills' outbox events in one insert, in the matching transaction. */
-  async announce(manager: EntityManager, events: readonly OutboxEventInput[]): Promise<void> {
-    await this.outbox.publish(manager, events);
+  /**
+   * Writes planned trades: their compliance results, the trades and their first timeline step, the fills
+   * taken off the listings (and off resting buy orders when `fillOrders`; a new order is written by its
+   * caller with its final amounts), the lots' sold amounts and the outbox events. One statement per table.
+   */
+  async persist(
+    manager: EntityManager,
+    plans: readonly TradePlan[],
+    options: { fillOrders: boolean; now: Date },
+  ): Promise<TradeEntity[]> {
+    if (plans.length === 0) return [];
+    const stored = await this.compliance.recordAll(
+      manager,
+      plans.map((plan) => ({
+        ref: { subjectType: 'trade', subjectId: plan.trade.id, context: 'match' },
+        result: plan.compliance,
+      })),
+    );
+    const trades = plans.map((plan, i) => {
+      plan.trade.complianceResultId = (stored[i] as StoredComplianceResult).id;
+      return plan.trade;
+    });
+    await manager.getRepository(TradeEntity).insert(trades);
+    await manager.getRepository(TradeEventEntity).insert(
+      plans.map(({ trade, audit }) => ({
+        tradeId: trade.id,
+        status: 'awaiting_payment',
+        actorType: audit.actor.type,
+        actorId: audit.actor.id,
+        reason: null,
+        at: trade.executedAt,
+      })),
+    );
+    await takeFills(manager, 'listings', sumBy(trades, (trade) => trade.listingId), options.now);
+    if (options.fillOrders) {
+      await takeFills(manager, 'buy_orders', sumBy(trades, (trade) => trade.orderId), options.now);
+    }
+    await this.holdings.sellAll(
+      manager,
+      sumBy(trades, (trade) => trade.creditLotId),
+    );
+    await this.outbox.publish(
+      manager,
+      plans.flatMap((plan) => plan.events),
+    );
+    return trades;
+  }
+}
+
+function sumBy(trades: readonly TradeEntity[], key: (trade: TradeEntity) => string): Map<string, bigint> {
+  const sums = new Map<string, bigint>();
+  for (const trade of trades) sums.set(key(trade), (sums.get(key(trade)) ?? 0n) + trade.quantityMinor);
+  return sums;
+}
+
+/** Takes fills off listings or resting buy orders, one statement for all of them. */
+async function takeFills(
+  manager: EntityManager,
+  table: 'listings' | 'buy_orders',
+  quantities: ReadonlyMap<string, bigint>,
+  now: Date,
+): Promise<void> {
+  const result = (await manager.query(
+    `UPDATE ${table} t
+        SET remaining_minor = t.remaining_minor - d.quantity,
+            filled_minor = t.filled_minor + d.quantity,
+            status = CASE WHEN t.remaining_minor - d.quantity = 0 THEN 'filled' ELSE 'partially_filled' END,
+            closed_at = CASE WHEN t.remaining_minor - d.quantity = 0 THEN $3::timestamptz ELSE t.closed_at END,
+            updated_at = now()
+       FROM unnest($1::uuid[], $2::bigint[]) AS d(id, quantity)
+      WHERE t.id = d.id`,
+    [[...quantities.keys()], [...quantities.values()].map(String), now],
+  )) as [unknown, number];
+  if (result[1] !== quantities.size) {
+    throw new Error(`${table}: ${quantities.size} fills to apply, ${result[1]} rows updated`);
   }
 }
 
@@ -178,25 +236,4 @@ export function chooseTransferMethod(
   );
   if (!chosen) throw new Error('no transfer method both sides and the policy accept');
   return chosen;
-}
-
-/** Takes a fill off both the listing and the order, in one statement; true when it filled the order. */
-async function applyFill(
-  manager: EntityManager,
-  listingId: string,
-  orderId: string,
-  quantity: bigint,
-  now: Date,
-): Promise<boolean> {
-  const set = `remaining_minor = remaining_minor - $3,
-            filled_minor = filled_minor + $3,
-            status = CASE WHEN remaining_minor - $3 = 0 THEN 'filled' ELSE 'partially_filled' END,
-            closed_at = CASE WHEN remaining_minor - $3 = 0 THEN $4::timestamptz ELSE closed_at END,
-            updated_at = now()`;
-  const [orders] = (await manager.query(
-    `WITH listing AS (UPDATE listings SET ${set} WHERE id = $1)
-     UPDATE buy_orders SET ${set} WHERE id = $2 RETURNING status`,
-    [listingId, orderId, quantity.toString(), now],
-  )) as [Array<{ status: string }>, number];
-  return orders[0]?.status === 'filled';
 }

@@ -5,10 +5,7 @@ import { OrganizationScopedRepository } from '@carryover/identity';
 import { NotFoundError } from '@carryover/shared';
 import { BuyOrderEntity, type OrderStatus } from '../entities/buy-order.entity';
 
-export type NewBuyOrder = Omit<
-  BuyOrderEntity,
-  'id' | 'filledMinor' | 'bookSeq' | 'createdAt' | 'updatedAt' | 'closedAt'
->;
+export type NewBuyOrder = Omit<BuyOrderEntity, 'bookSeq' | 'createdAt' | 'updatedAt'>;
 
 @Injectable()
 export class BuyOrderRepository {
@@ -18,12 +15,12 @@ export class BuyOrderRepository {
     this.scoped = new OrganizationScopedRepository(orders, 'Order');
   }
 
-  async insert(manager: EntityManager, order: NewBuyOrder): Promise<BuyOrderEntity> {
-    // INSERT ... RETURNING fills in the id and the database defaults; no read back.
+  /** One INSERT for all of them; the database's defaults (created and updated times) come back in place. */
+  async insertAll(manager: EntityManager, orders: readonly NewBuyOrder[]): Promise<BuyOrderEntity[]> {
     const repository = manager.getRepository(BuyOrderEntity);
-    const row = repository.create(order);
-    await repository.insert(row);
-    return row;
+    const rows = orders.map((order) => repository.create(order));
+    await repository.insert(rows);
+    return rows;
   }
 
   async get(manager: EntityManager, id: string): Promise<BuyOrderEntity> {

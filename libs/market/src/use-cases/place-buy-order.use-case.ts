@@ -1,14 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@carryover/audit';
 import { CatalogService, type TransferMethod } from '@carryover/catalog';
-import { toPartySnapshot } from '@carryover/compliance';
+import { toPartySnapshot, type PartySnapshot } from '@carryover/compliance';
 import { auditActorOf, OrganizationDirectory, OrganizationScope, type Actor } from '@carryover/identity';
-import type { TimeInForce } from '@carryover/matching';
-import { Clock, ValidationError } from '@carryover/shared';
+import type { MatchResult, TimeInForce } from '@carryover/matching';
+import { Clock, NotFoundError, ValidationError } from '@carryover/shared';
 import { toOrderView, type OrderView } from '../domain/order.view';
 import { toTradeView, type TradeView } from '../domain/trade.view';
-import { MarketMatcher } from '../matching/market-matcher.service';
+import type { BuyOrderEntity } from '../entities/buy-order.entity';
+import { MarketBatches } from '../matching/market-batches';
+import { marketKey, parseMarketKey } from '../matching/market-lock';
+import { MarketMatcher, type IncomingOrder } from '../matching/market-matcher.service';
 import { BuyOrderRepository } from '../repositories/buy-order.repository';
 
 export interface PlaceBuyOrderCommand {
@@ -23,9 +27,28 @@ export interface PlaceBuyOrderCommand {
   goodTill?: Date;
 }
 
-/** A buyer places a limit order; it matches at once against listings and rests (GTC) or not (IOC, FOK). */
+interface OrderRequest {
+  actor: Actor;
+  command: PlaceBuyOrderCommand;
+}
+
+export interface PlacedOrder {
+  order: OrderView;
+  trades: TradeView[];
+}
+
+/**
+ * A buyer places a limit order; it matches at once against listings and rests (GTC) or not (IOC, FOK).
+ * Orders of one market are written in batches (`MarketBatches`): each batch is one transaction under the
+ * market's lock, matching its orders one after another in arrival order, exactly as if each had been
+ * written alone, with one durable commit for all of them.
+ */
 @Injectable()
 export class PlaceBuyOrderUseCase {
+  private readonly batches = new MarketBatches<OrderRequest, PlacedOrder>((market, requests) =>
+    this.placeBatch(market, requests),
+  );
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
@@ -36,11 +59,8 @@ export class PlaceBuyOrderUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(
-    actor: Actor,
-    command: PlaceBuyOrderCommand,
-  ): Promise<{ order: OrderView; trades: TradeView[] }> {
-    const scope = OrganizationScope.of(actor);
+  async execute(actor: Actor, command: PlaceBuyOrderCommand): Promise<PlacedOrder> {
+    OrganizationScope.of(actor); // throws for an actor without an organisation to buy for
     const provider = await this.catalog.requireMarket(command.providerCode, command.currency);
     if (command.goodTill && command.goodTill.getTime() <= this.clock.now().getTime()) {
       throw new ValidationError([{ field: 'goodTill', message: 'must be in the future' }]);
@@ -48,70 +68,119 @@ export class PlaceBuyOrderUseCase {
     if (command.minFillMinor !== undefined && command.minFillMinor > command.quantityMinor) {
       throw new ValidationError([{ field: 'minFillMinor', message: 'must not exceed quantityMinor' }]);
     }
+    const market = marketKey({ providerCode: provider.code, currency: command.currency });
+    return this.batches.submit(market, { actor, command: { ...command, providerCode: provider.code } });
+  }
 
+  private placeBatch(key: string, requests: readonly OrderRequest[]): Promise<PlacedOrder[]> {
+    const market = parseMarketKey(key);
     return this.dataSource.transaction(async (manager) => {
-      const market = { providerCode: provider.code, currency: command.currency };
       const now = await this.matcher.prepare(manager, market);
-      const buyer = toPartySnapshot(await this.directory.get(scope.organizationId, manager));
-      const row = await this.orders.insert(manager, {
-        organizationId: scope.organizationId,
-        providerCode: provider.code,
-        currency: command.currency,
-        quantityMinor: command.quantityMinor,
-        remainingMinor: command.quantityMinor,
-        maxPriceBps: command.maxPriceBps,
-        minDaysToExpiry: command.minDaysToExpiry ?? 0,
-        transferMethods: [...new Set(command.transferMethods ?? [])],
-        minFillMinor: command.minFillMinor ?? 1n,
-        timeInForce: command.timeInForce,
-        goodTill: command.goodTill ?? null,
-        status: 'open',
-        createdByUserId: actor.userId,
-      });
-      const { result, trades, audit } = await this.matcher.matchOrder(
-        manager,
-        market,
-        provider.policy,
-        {
+      // Read under the lock: the policy and the buyers' KYC as they stand when the orders match.
+      const provider = await this.catalog.findProvider(market.providerCode, manager);
+      if (!provider) throw new NotFoundError('Provider', market.providerCode);
+      const buyers = new Map<string, PartySnapshot>();
+      for (const { actor } of requests) {
+        const { organizationId } = OrganizationScope.of(actor);
+        if (!buyers.has(organizationId)) {
+          buyers.set(organizationId, toPartySnapshot(await this.directory.get(organizationId, manager)));
+        }
+      }
+      const incoming: IncomingOrder[] = requests.map(({ actor, command }) => {
+        const buyer = buyers.get(OrganizationScope.of(actor).organizationId) as PartySnapshot;
+        return {
           order: {
-            id: row.id,
-            buyerOrgId: row.organizationId,
-            maxPriceBps: row.maxPriceBps,
-            quantityMinor: row.quantityMinor,
-            minDaysToExpiry: row.minDaysToExpiry,
-            transferMethods: row.transferMethods,
-            minFillMinor: row.minFillMinor,
-            timeInForce: row.timeInForce,
-            goodTillMs: row.goodTill?.getTime(),
+            id: randomUUID(),
+            buyerOrgId: buyer.organizationId,
+            maxPriceBps: command.maxPriceBps,
+            quantityMinor: command.quantityMinor,
+            minDaysToExpiry: command.minDaysToExpiry ?? 0,
+            transferMethods: [...new Set(command.transferMethods ?? [])],
+            minFillMinor: command.minFillMinor ?? 1n,
+            timeInForce: command.timeInForce,
+            goodTillMs: command.goodTill?.getTime(),
           },
           buyer,
-        },
-        now,
-        auditActorOf(actor),
-      );
-      // IOC and FOK never rest: whatever did not fill is cancelled now.
-      if (!result.rests && result.remainingMinor > 0n)
-        await this.orders.close(manager, row.id, 'cancelled', now);
-      const order = toOrderView(await this.orders.get(manager, row.id));
-      // Last, so the audit chain's lock (held until commit) is not held across the rest of the work.
-      await this.audit.appendAll(manager, [
-        ...audit,
-        {
           actor: auditActorOf(actor),
-          action: 'market.order_placed',
-          entity: 'buy_order',
-          entityId: row.id,
-          data: {
-            providerCode: row.providerCode,
-            currency: row.currency,
-            quantityMinor: row.quantityMinor.toString(),
-            maxPriceBps: row.maxPriceBps,
-            timeInForce: row.timeInForce,
-            trades: trades.length,
-          },
-        },
-      ]);
-      return { order, trades: trades.map(toTradeView) };
+        };
+      });
+      const outcomes = await this.matcher.matchOrders(manager, market, provider.policy, incoming, now);
+      // The orders first, with their amounts after matching (the trades refer to them).
+      const rows = await this.orders.insertAll(
+        manager,
+        requests.map(({ actor, command }, i) => {
+          const { order } = incoming[i] as IncomingOrder;
+          const { result } = outcomes[i] as (typeof outcomes)[number];
+          return {
+            id: order.id,
+            organizationId: order.buyerOrgId,
+            providerCode: market.providerCode,
+            currency: market.currency,
+            quantityMinor: command.quantityMinor,
+            maxPriceBps: command.maxPriceBps,
+            minDaysToExpiry: order.minDaysToExpiry ?? 0,
+            transferMethods: order.transferMethods as TransferMethod[],
+            minFillMinor: order.minFillMinor ?? 1n,
+            timeInForce: command.timeInForce,
+            goodTill: command.goodTill ?? null,
+            createdByUserId: actor.userId,
+            ...afterMatching(command.quantityMinor, result, now),
+          };
+        }),
+      );
+      const trades = await this.matcher.record(
+        manager,
+        outcomes.flatMap((outcome) => outcome.plans),
+        now,
+      );
+      const tradesByOrder = new Map<string, TradeView[]>();
+      for (const trade of trades) {
+        tradesByOrder.set(trade.orderId, [...(tradesByOrder.get(trade.orderId) ?? []), toTradeView(trade)]);
+      }
+      // Last, so the audit chain's lock (held until commit) is not held across the rest of the work.
+      await this.audit.appendAll(
+        manager,
+        outcomes.flatMap(({ plans }, i) => {
+          const row = rows[i] as BuyOrderEntity;
+          return [
+            ...plans.map((plan) => plan.audit),
+            {
+              actor: (incoming[i] as IncomingOrder).actor,
+              action: 'market.order_placed',
+              entity: 'buy_order',
+              entityId: row.id,
+              data: {
+                providerCode: row.providerCode,
+                currency: row.currency,
+                quantityMinor: row.quantityMinor.toString(),
+                maxPriceBps: row.maxPriceBps,
+                timeInForce: row.timeInForce,
+                trades: plans.length,
+              },
+            },
+          ];
+        }),
+      );
+      return rows.map((row) => ({ order: toOrderView(row), trades: tradesByOrder.get(row.id) ?? [] }));
     });
   }
+}
+
+/** Where an order stands once matched: filled, resting with what is left, or (IOC, FOK) cancelled. */
+function afterMatching(
+  quantityMinor: bigint,
+  result: MatchResult,
+  now: Date,
+): Pick<BuyOrderEntity, 'status' | 'remainingMinor' | 'filledMinor' | 'closedAt'> {
+  const filledMinor = quantityMinor - result.remainingMinor;
+  if (result.remainingMinor === 0n) {
+    return { status: 'filled', remainingMinor: 0n, filledMinor, closedAt: now };
+  }
+  if (!result.rests) return { status: 'cancelled', remainingMinor: 0n, filledMinor, closedAt: now };
+  return {
+    status: filledMinor > 0n ? 'partially_filled' : 'open',
+    remainingMinor: result.remainingMinor,
+    filledMinor,
+    closedAt: null,
+  };
 }
