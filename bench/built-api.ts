@@ -2,8 +2,9 @@
 // that spawn it: building the server code when it is missing (or with `--build`), its production
 // environment, waiting for its first 200 from GET /health, its memory and CPU time from /proc, and stopping it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../libs/devstack/src';
 import { reapWithParent } from '../libs/devstack/src/reaper';
@@ -109,13 +110,24 @@ export interface SpawnedApi {
   port: number;
   /** http://127.0.0.1:<port> */
   baseUrl: string;
+  /** V8's heap of the process now, in MB, from a diagnostic report it writes on SIGPWR. */
+  heapMb(): Promise<{ used: number; total: number }>;
   stop(): Promise<void>;
 }
 
 /** Spawns the built API on a free port and waits until GET /health answers 200. */
 export async function spawnApi(stack: BenchStack, jwtSecret: string): Promise<SpawnedApi> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [API_MAIN], {
+  const reports = mkdtempSync(join(tmpdir(), 'carryover-api-report-'));
+  // Node's own diagnostic report: heap figures without changing the server. Not on SIGUSR2, its default:
+  // Nest's shutdown hooks stop the server on that one.
+  const reportFlags = [
+    '--report-on-signal',
+    '--report-signal=SIGPWR',
+    '--report-compact',
+    `--report-directory=${reports}`,
+  ];
+  const child = spawn(process.execPath, [...reportFlags, API_MAIN], {
     cwd: ROOT,
     env: apiEnvironment(stack, port, jwtSecret),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -127,9 +139,18 @@ export async function spawnApi(stack: BenchStack, jwtSecret: string): Promise<Sp
     errors = (errors + chunk.toString()).slice(-4_000);
   });
   const started = performance.now();
-  const stop = () => stopProcess(child);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`the API (pid ${child.pid}) exited with ${code ?? signal}:\n${errors}`);
+  });
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    await stopProcess(child);
+    rmSync(reports, { recursive: true, force: true });
+  };
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
       throw new Error(
         `the API exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${errors}`,
       );
@@ -141,5 +162,23 @@ export async function spawnApi(stack: BenchStack, jwtSecret: string): Promise<Sp
     }
     await new Promise((wake) => setTimeout(wake, 20));
   }
-  return { child, pid: child.pid as number, port, baseUrl: `http://127.0.0.1:${port}`, stop };
+  const heapMb = async (): Promise<{ used: number; total: number }> => {
+    child.kill('SIGPWR');
+    for (let waited = 0; waited < 10_000; waited += 20) {
+      await new Promise((wake) => setTimeout(wake, 20));
+      const [name] = readdirSync(reports).filter((file) => file.endsWith('.json'));
+      if (!name) continue;
+      const file = join(reports, name);
+      let report: { javascriptHeap: { usedMemory: number; totalMemory: number } };
+      try {
+        report = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {
+        continue; // still being written
+      }
+      rmSync(file);
+      return { used: report.javascriptHeap.usedMemory / 1e6, total: report.javascriptHeap.totalMemory / 1e6 };
+    }
+    throw new Error('the API wrote no diagnostic report within 10 s');
+  };
+  return { child, pid: child.pid as number, port, baseUrl: `http://127.0.0.1:${port}`, heapMb, stop };
 }

@@ -6,7 +6,7 @@
 import { appendFileSync } from 'node:fs';
 
 export interface BenchResult {
-  /** which benchmark: matching, http, book, settlement, startup */
+  /** which benchmark: matching, http, book, scale, settlement, startup */
   benchmark: string;
   /** what was measured, e.g. "orders/s" or "p99 per order" */
   figure: string;

@@ -20,6 +20,7 @@ const BENCHMARKS: ReadonlyArray<{ name: string; script: string }> = [
   { name: 'matching', script: 'bench:matching' },
   { name: 'http', script: 'bench:http' },
   { name: 'book', script: 'bench:book' },
+  { name: 'scale', script: 'bench:scale' },
   { name: 'settlement', script: 'bench:settlement' },
   { name: 'startup', script: 'bench:startup' },
 ];
