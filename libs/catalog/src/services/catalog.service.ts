@@ -22,8 +22,8 @@ export class CatalogService {
    * The provider for something priced in `currency`: 422 unknown_provider or currency_not_supported,
    * each naming its field, when the market does not exist.
    */
-  async requireMarket(code: string, currency: string): Promise<Provider> {
-    const provider = await this.providers.findWithCurrentPolicy(code);
+  async requireMarket(code: string, currency: string, manager?: EntityManager): Promise<Provider> {
+    const provider = await this.providers.findWithCurrentPolicy(code, manager);
     if (!provider) {
       throw new DomainError('business_rule', 'unknown_provider', `There is no provider "${code}".`, [
         { field: 'providerCode', message: 'is not a provider in the catalog (GET /v1/providers)' },

@@ -6,7 +6,7 @@ import { CatalogService, type TransferMethod } from '@carryover/catalog';
 import { toPartySnapshot, type PartySnapshot } from '@carryover/compliance';
 import { auditActorOf, OrganizationDirectory, OrganizationScope, type Actor } from '@carryover/identity';
 import type { MatchResult, TimeInForce } from '@carryover/matching';
-import { Clock, NotFoundError, ValidationError } from '@carryover/shared';
+import { Clock, ValidationError } from '@carryover/shared';
 import { toOrderView, type OrderView } from '../domain/order.view';
 import { toTradeView, type TradeView } from '../domain/trade.view';
 import type { BuyOrderEntity } from '../entities/buy-order.entity';
@@ -61,15 +61,15 @@ export class PlaceBuyOrderUseCase {
 
   async execute(actor: Actor, command: PlaceBuyOrderCommand): Promise<PlacedOrder> {
     OrganizationScope.of(actor); // throws for an actor without an organisation to buy for
-    const provider = await this.catalog.requireMarket(command.providerCode, command.currency);
     if (command.goodTill && command.goodTill.getTime() <= this.clock.now().getTime()) {
       throw new ValidationError([{ field: 'goodTill', message: 'must be in the future' }]);
     }
     if (command.minFillMinor !== undefined && command.minFillMinor > command.quantityMinor) {
       throw new ValidationError([{ field: 'minFillMinor', message: 'must not exceed quantityMinor' }]);
     }
-    const market = marketKey({ providerCode: provider.code, currency: command.currency });
-    return this.batches.submit(market, { actor, command: { ...command, providerCode: provider.code } });
+    // The market is checked in the batch, under its lock: every order of a batch has the same answer.
+    const market = marketKey({ providerCode: command.providerCode, currency: command.currency });
+    return this.batches.submit(market, { actor, command });
   }
 
   private placeBatch(key: string, requests: readonly OrderRequest[]): Promise<PlacedOrder[]> {
@@ -77,8 +77,7 @@ export class PlaceBuyOrderUseCase {
     return this.dataSource.transaction(async (manager) => {
       const now = await this.matcher.prepare(manager, market);
       // Read under the lock: the policy and the buyers' KYC as they stand when the orders match.
-      const provider = await this.catalog.findProvider(market.providerCode, manager);
-      if (!provider) throw new NotFoundError('Provider', market.providerCode);
+      const provider = await this.catalog.requireMarket(market.providerCode, market.currency, manager);
       const buyers = new Map<string, PartySnapshot>();
       for (const { actor } of requests) {
         const { organizationId } = OrganizationScope.of(actor);
