@@ -43,7 +43,11 @@ export function ensureApiBuilt(): void {
   }
 }
 
-/** The production environment of a spawned API on `port`; processes given one `jwtSecret` accept each other's tokens. */
+/**
+ * The production environment of a spawned API on `port`; processes given one `jwtSecret` accept each other's
+ * tokens. BENCH_API_NODE_OPTIONS, when set, becomes the API's NODE_OPTIONS (and only the API's), e.g. to try
+ * `--max-old-space-size=192`.
+ */
 export function apiEnvironment(stack: BenchStack, port: number, jwtSecret: string): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -55,6 +59,7 @@ export function apiEnvironment(stack: BenchStack, port: number, jwtSecret: strin
     JWT_SECRET: jwtSecret,
     LOG_LEVEL: 'info',
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
   };
 }
 

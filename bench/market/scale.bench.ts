@@ -11,10 +11,12 @@
 //   API's event loop nor in its memory): GET /v1/markets/:code/book in sequence; POST /v1/orders, IOC buy
 //   orders of 100 minor at max 9000 bps, each filling against the cheapest resting listing, from 1 client in
 //   sequence and then from 4 at once. A listing holds 10,000..100,000 minor, so only a few fill up per size,
-//   and the next growth step tops the book up again.
+//   and the next growth step tops the book up again. One such round runs first on the template listings
+//   alone and is not counted, so that the first size is not also the API's warm-up.
 // - Memory of the spawned API after each size: VmRSS from /proc/<pid>/status, V8's heap in use from a
 //   diagnostic report (on SIGPWR), and at the end the peak RSS (VmHWM) over the whole run, the target's figure.
 //   (An API inside this process would carry ts-node and the benchmark, about 330 MB before it starts.)
+//   BENCH_API_NODE_OPTIONS sets the measured API's NODE_OPTIONS, e.g. to try a heap limit.
 // - At the largest size: EXPLAIN (ANALYZE, BUFFERS) of the book query and of the matcher's candidate query.
 // `--smoke` (or BENCH_SMOKE=1): 100 and 1,000 listings, 30-40 samples per figure; the figures mean nothing.
 import { spawn } from 'node:child_process';
@@ -174,6 +176,7 @@ async function measure(api: SpawnedApi, buyer: Auth): Promise<Pick<Row, 'book' |
 const count = (n: number): string => n.toLocaleString('en-US');
 
 async function main(): Promise<void> {
+  const runStarted = performance.now();
   ensureApiBuilt();
   const stack = await startBenchStack({ durable: true });
   let api: BenchApi | undefined;
@@ -216,8 +219,11 @@ async function main(): Promise<void> {
       `per size: book ${BOOK.samples} GETs in sequence; orders (IOC ${ORDER.quantityMinor} minor at max ` +
         `${ORDER.maxPriceBps} bps) ${SOLO.samples} from 1 client, then ${CONCURRENT.samples} from ` +
         `${CONCURRENT.clients} clients at once; measured API: node dist/apps/api/src/main.js, pid ` +
-        `${measured.pid}, RSS ${fmt(started.rss, 1)} MB when ready\n`,
+        `${measured.pid}, RSS ${fmt(started.rss, 1)} MB when ready` +
+        (process.env.BENCH_API_NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.BENCH_API_NODE_OPTIONS}` : '') +
+        '\n',
     );
+    await measure(measured, market.buyer);
 
     const rows: Row[] = [];
     for (const size of SIZES) {
@@ -261,7 +267,9 @@ async function main(): Promise<void> {
 
     const peakMb = memoryMb(measured.pid).peak;
     printTable(rows, peakMb);
-    console.log(`load average at end ${fmt(loadavg()[0], 2)}`);
+    console.log(
+      `load average at end ${fmt(loadavg()[0], 2)}; ${fmt((performance.now() - runStarted) / 60_000)} min in all`,
+    );
     record(rows, peakMb);
   } finally {
     clearTimeout(watchdog);
