@@ -19,7 +19,7 @@ export interface OrderView {
   createdAt: Date;
 }
 
-export function toOrderView(row: BuyOrderEntity): OrderView {
+export function toOrderView(row: Omit<BuyOrderEntity, 'bookSeq'>): OrderView {
   return {
     id: row.id,
     providerCode: row.providerCode,

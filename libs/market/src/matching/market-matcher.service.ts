@@ -21,6 +21,7 @@ import {
 } from '@carryover/matching';
 import { Clock } from '@carryover/shared';
 import type { TradeEntity } from '../entities/trade.entity';
+import type { NewBuyOrder } from '../repositories/buy-order.repository';
 import {
   CANDIDATE_PAGE,
   MarketCandidates,
@@ -133,9 +134,14 @@ export class MarketMatcher {
     return outcomes;
   }
 
-  /** Writes planned trades of incoming orders that the caller has already written with their final amounts. */
-  async record(manager: EntityManager, plans: readonly TradePlan[], now: Date): Promise<TradeEntity[]> {
-    return this.trades.persist(manager, plans, { fillOrders: false, now });
+  /** Writes new buy orders, with their amounts after matching, and the trades planned for them. */
+  async record(
+    manager: EntityManager,
+    orders: readonly NewBuyOrder[],
+    plans: readonly TradePlan[],
+    now: Date,
+  ): Promise<{ trades: TradeEntity[]; orders: Map<string, { createdAt: Date; updatedAt: Date }> }> {
+    return this.trades.persist(manager, plans, { fillOrders: false, now, newOrders: orders });
   }
 
   async matchListing(
@@ -167,7 +173,7 @@ export class MarketMatcher {
       const buy = { id: order.id, buyer: order.buyer, transferMethods: order.transferMethods ?? [] };
       return this.trades.plan(fill, incoming.sell, buy, setting, fill.restingRemainingMinor === 0n);
     });
-    const trades = await this.trades.persist(manager, plans, { fillOrders: true, now });
+    const { trades } = await this.trades.persist(manager, plans, { fillOrders: true, now });
     await this.audit.appendAll(
       manager,
       plans.map((plan) => plan.audit),

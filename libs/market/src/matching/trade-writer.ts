@@ -9,14 +9,13 @@ import {
   type ComplianceResult,
   type LotSnapshot,
   type PartySnapshot,
-  type StoredComplianceResult,
 } from '@carryover/compliance';
-import { CreditLotHoldings } from '@carryover/credits';
-import { OutboxService, type OutboxEventInput } from '@carryover/jobs';
+import type { OutboxEventInput } from '@carryover/jobs';
 import { daysToExpiry, type Fill } from '@carryover/matching';
 import { computeTradeAmounts } from '@carryover/shared';
 import { TradeEntity } from '../entities/trade.entity';
-import { TradeEventEntity } from '../entities/trade-event.entity';
+import type { NewBuyOrder } from '../repositories/buy-order.repository';
+import { writeMarketBatch, type MarketWriteResult } from './batch-write';
 
 export interface SellSide {
   id: string;
@@ -58,11 +57,7 @@ export interface TradePlan {
  */
 @Injectable()
 export class TradeWriter {
-  constructor(
-    private readonly compliance: ComplianceService,
-    private readonly holdings: CreditLotHoldings,
-    private readonly outbox: OutboxService,
-  ) {}
+  constructor(private readonly compliance: ComplianceService) {}
 
   /** `completesOrder`: this fill leaves the buy order with nothing left (it announces order.filled). */
   plan(fill: Fill, sell: SellSide, buy: BuySide, setting: FillSetting, completesOrder: boolean): TradePlan {
@@ -145,51 +140,36 @@ export class TradeWriter {
   }
 
   /**
-   * Writes planned trades: their compliance results, the trades and their first timeline step, the fills
-   * taken off the listings (and off resting buy orders when `fillOrders`; a new order is written by its
-   * caller with its final amounts), the lots' sold amounts and the outbox events. One statement per table.
+   * Writes planned trades (their compliance results, the trades and their first timeline step, the fills
+   * taken off the listings, and off resting buy orders when `fillOrders`, the lots' sold amounts, the outbox
+   * events) and any new buy orders, already with their amounts after matching, in one statement.
    */
   async persist(
     manager: EntityManager,
     plans: readonly TradePlan[],
-    options: { fillOrders: boolean; now: Date },
-  ): Promise<TradeEntity[]> {
-    if (plans.length === 0) return [];
-    const stored = await this.compliance.recordAll(
-      manager,
-      plans.map((plan) => ({
-        ref: { subjectType: 'trade', subjectId: plan.trade.id, context: 'match' },
-        result: plan.compliance,
-      })),
-    );
-    const trades = plans.map((plan, i) => {
-      plan.trade.complianceResultId = (stored[i] as StoredComplianceResult).id;
+    options: { fillOrders: boolean; now: Date; newOrders?: readonly NewBuyOrder[] },
+  ): Promise<{ trades: TradeEntity[]; orders: MarketWriteResult['orders'] }> {
+    const newOrders = options.newOrders ?? [];
+    if (plans.length === 0 && newOrders.length === 0) return { trades: [], orders: new Map() };
+    const trades = plans.map((plan) => {
+      plan.trade.complianceResultId = randomUUID();
       return plan.trade;
     });
-    await manager.getRepository(TradeEntity).insert(trades);
-    await manager.getRepository(TradeEventEntity).insert(
-      plans.map(({ trade, audit }) => ({
-        tradeId: trade.id,
-        status: 'awaiting_payment',
-        actorType: audit.actor.type,
-        actorId: audit.actor.id,
-        reason: null,
-        at: trade.executedAt,
+    const written = await writeMarketBatch(manager, {
+      orders: newOrders,
+      trades: plans.map((plan) => ({
+        trade: plan.trade,
+        compliance: plan.compliance,
+        complianceResultId: plan.trade.complianceResultId as string,
+        actor: plan.audit.actor,
       })),
-    );
-    await takeFills(manager, 'listings', sumBy(trades, (trade) => trade.listingId), options.now);
-    if (options.fillOrders) {
-      await takeFills(manager, 'buy_orders', sumBy(trades, (trade) => trade.orderId), options.now);
-    }
-    await this.holdings.sellAll(
-      manager,
-      sumBy(trades, (trade) => trade.creditLotId),
-    );
-    await this.outbox.publish(
-      manager,
-      plans.flatMap((plan) => plan.events),
-    );
-    return trades;
+      listingFills: sumBy(trades, (trade) => trade.listingId),
+      orderFills: options.fillOrders ? sumBy(trades, (trade) => trade.orderId) : new Map(),
+      lotSales: sumBy(trades, (trade) => trade.creditLotId),
+      events: plans.flatMap((plan) => plan.events),
+      now: options.now,
+    });
+    return { trades, orders: written.orders };
   }
 }
 
@@ -197,29 +177,6 @@ function sumBy(trades: readonly TradeEntity[], key: (trade: TradeEntity) => stri
   const sums = new Map<string, bigint>();
   for (const trade of trades) sums.set(key(trade), (sums.get(key(trade)) ?? 0n) + trade.quantityMinor);
   return sums;
-}
-
-/** Takes fills off listings or resting buy orders, one statement for all of them. */
-async function takeFills(
-  manager: EntityManager,
-  table: 'listings' | 'buy_orders',
-  quantities: ReadonlyMap<string, bigint>,
-  now: Date,
-): Promise<void> {
-  const result = (await manager.query(
-    `UPDATE ${table} t
-        SET remaining_minor = t.remaining_minor - d.quantity,
-            filled_minor = t.filled_minor + d.quantity,
-            status = CASE WHEN t.remaining_minor - d.quantity = 0 THEN 'filled' ELSE 'partially_filled' END,
-            closed_at = CASE WHEN t.remaining_minor - d.quantity = 0 THEN $3::timestamptz ELSE t.closed_at END,
-            updated_at = now()
-       FROM unnest($1::uuid[], $2::bigint[]) AS d(id, quantity)
-      WHERE t.id = d.id`,
-    [[...quantities.keys()], [...quantities.values()].map(String), now],
-  )) as [unknown, number];
-  if (result[1] !== quantities.size) {
-    throw new Error(`${table}: ${quantities.size} fills to apply, ${result[1]} rows updated`);
-  }
 }
 
 /** Both sides' methods that the policy allows, in the catalog's order; the engine guaranteed one exists. */

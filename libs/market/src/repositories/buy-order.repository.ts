@@ -15,14 +15,6 @@ export class BuyOrderRepository {
     this.scoped = new OrganizationScopedRepository(orders, 'Order');
   }
 
-  /** One INSERT for all of them; the database's defaults (created and updated times) come back in place. */
-  async insertAll(manager: EntityManager, orders: readonly NewBuyOrder[]): Promise<BuyOrderEntity[]> {
-    const repository = manager.getRepository(BuyOrderEntity);
-    const rows = orders.map((order) => repository.create(order));
-    await repository.insert(rows);
-    return rows;
-  }
-
   async get(manager: EntityManager, id: string): Promise<BuyOrderEntity> {
     const row = await manager.getRepository(BuyOrderEntity).findOne({ where: { id } });
     if (!row) throw new NotFoundError('Order', id);

@@ -13,7 +13,7 @@ import type { BuyOrderEntity } from '../entities/buy-order.entity';
 import { MarketBatches } from '../matching/market-batches';
 import { marketKey, parseMarketKey } from '../matching/market-lock';
 import { MarketMatcher, type IncomingOrder } from '../matching/market-matcher.service';
-import { BuyOrderRepository } from '../repositories/buy-order.repository';
+import type { NewBuyOrder } from '../repositories/buy-order.repository';
 
 export interface PlaceBuyOrderCommand {
   providerCode: string;
@@ -53,7 +53,6 @@ export class PlaceBuyOrderUseCase {
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
     private readonly directory: OrganizationDirectory,
-    private readonly orders: BuyOrderRepository,
     private readonly matcher: MarketMatcher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -104,34 +103,38 @@ export class PlaceBuyOrderUseCase {
         };
       });
       const outcomes = await this.matcher.matchOrders(manager, market, provider.policy, incoming, now);
-      // The orders first, with their amounts after matching (the trades refer to them).
-      const rows = await this.orders.insertAll(
+      // The orders with their amounts after matching, and their trades: one statement.
+      const orders: NewBuyOrder[] = requests.map(({ actor, command }, i) => {
+        const { order } = incoming[i] as IncomingOrder;
+        const { result } = outcomes[i] as (typeof outcomes)[number];
+        return {
+          id: order.id,
+          organizationId: order.buyerOrgId,
+          providerCode: market.providerCode,
+          currency: market.currency,
+          quantityMinor: command.quantityMinor,
+          maxPriceBps: command.maxPriceBps,
+          minDaysToExpiry: order.minDaysToExpiry ?? 0,
+          transferMethods: order.transferMethods as TransferMethod[],
+          minFillMinor: order.minFillMinor ?? 1n,
+          timeInForce: command.timeInForce,
+          goodTill: command.goodTill ?? null,
+          createdByUserId: actor.userId,
+          ...afterMatching(command.quantityMinor, result, now),
+        };
+      });
+      const written = await this.matcher.record(
         manager,
-        requests.map(({ actor, command }, i) => {
-          const { order } = incoming[i] as IncomingOrder;
-          const { result } = outcomes[i] as (typeof outcomes)[number];
-          return {
-            id: order.id,
-            organizationId: order.buyerOrgId,
-            providerCode: market.providerCode,
-            currency: market.currency,
-            quantityMinor: command.quantityMinor,
-            maxPriceBps: command.maxPriceBps,
-            minDaysToExpiry: order.minDaysToExpiry ?? 0,
-            transferMethods: order.transferMethods as TransferMethod[],
-            minFillMinor: order.minFillMinor ?? 1n,
-            timeInForce: command.timeInForce,
-            goodTill: command.goodTill ?? null,
-            createdByUserId: actor.userId,
-            ...afterMatching(command.quantityMinor, result, now),
-          };
-        }),
-      );
-      const trades = await this.matcher.record(
-        manager,
+        orders,
         outcomes.flatMap((outcome) => outcome.plans),
         now,
       );
+      const trades = written.trades;
+      const rows = orders.map((order) => {
+        const stored = written.orders.get(order.id);
+        if (!stored) throw new Error(`order ${order.id} was not written`);
+        return { ...order, ...stored };
+      });
       const tradesByOrder = new Map<string, TradeView[]>();
       for (const trade of trades) {
         tradesByOrder.set(trade.orderId, [...(tradesByOrder.get(trade.orderId) ?? []), toTradeView(trade)]);
@@ -140,7 +143,7 @@ export class PlaceBuyOrderUseCase {
       await this.audit.appendAll(
         manager,
         outcomes.flatMap(({ plans }, i) => {
-          const row = rows[i] as BuyOrderEntity;
+          const row = rows[i] as (typeof rows)[number];
           return [
             ...plans.map((plan) => plan.audit),
             {
