@@ -45,6 +45,21 @@ export class UserRepository {
       .getOne();
   }
 
+  /**
+   * Who an access token's user is now, for every authenticated request: one indexed read by primary key,
+   * written out rather than built, since it runs once per request.
+   */
+  async findActiveIdentity(
+    id: string,
+  ): Promise<Pick<UserEntity, 'id' | 'organizationId' | 'role'> | null> {
+    const rows = (await this.users.query(
+      'SELECT id, organization_id, role FROM users WHERE id = $1 AND disabled_at IS NULL',
+      [id],
+    )) as Array<{ id: string; organization_id: string | null; role: UserEntity['role'] }>;
+    const row = rows[0];
+    return row ? { id: row.id, organizationId: row.organization_id, role: row.role } : null;
+  }
+
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { id, disabledAt: IsNull() } });
   }

@@ -17,7 +17,7 @@ export class AuthenticationService {
 
   /** The actor behind a verified access token, or null when the user has since been removed. */
   async actorForToken(claims: AccessTokenClaims): Promise<Actor | null> {
-    const user = await this.users.findActiveById(claims.sub);
+    const user = await this.users.findActiveIdentity(claims.sub);
     if (!user) return null;
     return {
       kind: 'user',
