@@ -49,9 +49,7 @@ export class UserRepository {
    * Who an access token's user is now, for every authenticated request: one indexed read by primary key,
    * written out rather than built, since it runs once per request.
    */
-  async findActiveIdentity(
-    id: string,
-  ): Promise<Pick<UserEntity, 'id' | 'organizationId' | 'role'> | null> {
+  async findActiveIdentity(id: string): Promise<Pick<UserEntity, 'id' | 'organizationId' | 'role'> | null> {
     const rows = (await this.users.query(
       'SELECT id, organization_id, role FROM users WHERE id = $1 AND disabled_at IS NULL',
       [id],

@@ -33,7 +33,10 @@ export interface MarketWriteResult {
  * it go in together; the book-level triggers fire once per table. Counts of updated rows come back and
  * must equal what was asked, or the transaction is abandoned.
  */
-export async function writeMarketBatch(manager: EntityManager, write: MarketWrite): Promise<MarketWriteResult> {
+export async function writeMarketBatch(
+  manager: EntityManager,
+  write: MarketWrite,
+): Promise<MarketWriteResult> {
   const orders = write.orders.map((order) => ({
     id: order.id,
     organization_id: order.organizationId,

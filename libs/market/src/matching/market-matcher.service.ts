@@ -28,7 +28,7 @@ import {
   type ListingCandidate,
   type OrderCandidate,
 } from './market-candidates.repository';
-import { lockMarket, type Market } from './market-lock';
+import { lockMarket, marketKey, tryLockMarkets, type Market } from './market-lock';
 import { Repricer } from './repricer';
 import { TradeWriter, type SellSide, type TradePlan } from './trade-writer';
 
@@ -77,6 +77,21 @@ export class MarketMatcher {
   }
 
   /**
+   * Takes the locks of those markets nobody holds, without waiting, and brings their due schedule prices up
+   * to date; returns the time to match at and the keys (`marketKey`) of the markets locked.
+   */
+  async tryPrepare(
+    manager: EntityManager,
+    markets: readonly Market[],
+  ): Promise<{ now: Date; held: Set<string> }> {
+    const held = await tryLockMarkets(manager, markets);
+    const now = this.clock.now();
+    const locked = markets.filter((market) => held.has(marketKey(market)));
+    if (locked.length > 0) await this.repricer.repriceDue(manager, now, locked);
+    return { now, held };
+  }
+
+  /**
    * Decides the fills of several incoming orders, one after another in the given order, as if each had
    * been matched and written before the next: a listing's quantity taken by an earlier order of the batch
    * is not offered again. Nothing is written; the caller writes the orders, then `record`s the trades, and
@@ -106,7 +121,8 @@ export class MarketMatcher {
         }
         for (const candidate of page) {
           const left = candidate.quantityMinor - (taken.get(candidate.id) ?? 0n);
-          if (left > 0n) found.push(left === candidate.quantityMinor ? candidate : { ...candidate, quantityMinor: left });
+          if (left > 0n)
+            found.push(left === candidate.quantityMinor ? candidate : { ...candidate, quantityMinor: left });
         }
         result = matchIncomingOrder(order, found, {
           nowMs: now.getTime(),

@@ -25,14 +25,17 @@ export function priceAt(
 /** Brings scheduled listings whose tier boundary has passed to their current price. */
 @Injectable()
 export class Repricer {
-  /** In one market (the matcher calls this with the market lock held), or everywhere when no market is given. */
-  async repriceDue(manager: EntityManager, now: Date, market?: Market): Promise<number> {
+  /**
+   * In the given markets (the matcher calls this with their locks held), or everywhere when none is given.
+   */
+  async repriceDue(manager: EntityManager, now: Date, markets?: Market | readonly Market[]): Promise<number> {
+    const only = markets === undefined ? undefined : Array.isArray(markets) ? markets : [markets as Market];
     const rows: Array<{ id: string; price_schedule: PriceTier[]; expires_at: Date }> = await manager.query(
       `SELECT id, price_schedule, expires_at FROM listings
         WHERE next_reprice_at <= $1 AND status IN ('active', 'partially_filled', 'pending_review')
-          ${market ? 'AND provider_code = $2 AND currency = $3' : ''}
+          ${only ? 'AND (provider_code, currency) IN (SELECT * FROM unnest($2::text[], $3::char(3)[]))' : ''}
         ORDER BY next_reprice_at LIMIT 1000`,
-      market ? [now, market.providerCode, market.currency] : [now],
+      only ? [now, only.map((market) => market.providerCode), only.map((market) => market.currency)] : [now],
     );
     for (const row of rows) {
       const { effectivePriceBps: price, nextRepriceAt } = priceAt(

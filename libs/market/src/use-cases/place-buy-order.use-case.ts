@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@carryover/audit';
 import { CatalogService, type TransferMethod } from '@carryover/catalog';
 import { toPartySnapshot, type PartySnapshot } from '@carryover/compliance';
@@ -10,9 +10,10 @@ import { Clock, ValidationError } from '@carryover/shared';
 import { toOrderView, type OrderView } from '../domain/order.view';
 import { toTradeView, type TradeView } from '../domain/trade.view';
 import type { BuyOrderEntity } from '../entities/buy-order.entity';
-import { MarketBatches } from '../matching/market-batches';
+import { MARKET_BUSY, MarketBatches, type MarketItem } from '../matching/market-batches';
 import { marketKey, parseMarketKey } from '../matching/market-lock';
 import { MarketMatcher, type IncomingOrder } from '../matching/market-matcher.service';
+import type { TradePlan } from '../matching/trade-writer';
 import type { NewBuyOrder } from '../repositories/buy-order.repository';
 
 export interface PlaceBuyOrderCommand {
@@ -39,14 +40,15 @@ export interface PlacedOrder {
 
 /**
  * A buyer places a limit order; it matches at once against listings and rests (GTC) or not (IOC, FOK).
- * Orders of one market are written in batches (`MarketBatches`): each batch is one transaction under the
- * market's lock, matching its orders one after another in arrival order, exactly as if each had been
- * written alone, with one durable commit for all of them.
+ * Orders are written in batches (`MarketBatches`): each batch is one transaction under its markets' locks,
+ * matching each market's orders one after another in arrival order, exactly as if each had been written
+ * alone, with one durable commit for all of them.
  */
 @Injectable()
 export class PlaceBuyOrderUseCase {
-  private readonly batches = new MarketBatches<OrderRequest, PlacedOrder>((market, requests) =>
-    this.placeBatch(market, requests),
+  private readonly batches = new MarketBatches<OrderRequest, PlacedOrder>(
+    (items) => this.placeShared(items),
+    (market, requests) => this.placeInMarket(market, requests),
   );
 
   constructor(
@@ -71,43 +73,89 @@ export class PlaceBuyOrderUseCase {
     return this.batches.submit(market, { actor, command });
   }
 
-  private placeBatch(key: string, requests: readonly OrderRequest[]): Promise<PlacedOrder[]> {
-    const market = parseMarketKey(key);
+  /** A shared batch: any markets, each taken only if its lock is free now (else MARKET_BUSY). */
+  private placeShared(
+    items: ReadonlyArray<MarketItem<OrderRequest>>,
+  ): Promise<Array<PlacedOrder | typeof MARKET_BUSY>> {
+    const markets = [...new Set(items.map((item) => item.market))].map(parseMarketKey);
     return this.dataSource.transaction(async (manager) => {
-      const now = await this.matcher.prepare(manager, market);
-      // Read under the lock: the policy and the buyers' KYC as they stand when the orders match.
-      const provider = await this.catalog.requireMarket(market.providerCode, market.currency, manager);
-      const buyers = new Map<string, PartySnapshot>();
-      for (const { actor } of requests) {
-        const { organizationId } = OrganizationScope.of(actor);
-        if (!buyers.has(organizationId)) {
-          buyers.set(organizationId, toPartySnapshot(await this.directory.get(organizationId, manager)));
-        }
+      const { now, held } = await this.matcher.tryPrepare(manager, markets);
+      const results: Array<PlacedOrder | typeof MARKET_BUSY> = items.map(() => MARKET_BUSY);
+      const mine = items.flatMap((item, i) => (held.has(item.market) ? [{ ...item, i }] : []));
+      if (mine.length === 0) return results;
+      const placed = await this.place(manager, mine, now);
+      mine.forEach(({ i }, j) => (results[i] = placed[j] as PlacedOrder));
+      return results;
+    });
+  }
+
+  /** A market's own batch, which waits for the market's lock. */
+  private placeInMarket(market: string, requests: readonly OrderRequest[]): Promise<PlacedOrder[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = await this.matcher.prepare(manager, parseMarketKey(market));
+      return this.place(
+        manager,
+        requests.map((item) => ({ market, item })),
+        now,
+      );
+    });
+  }
+
+  /**
+   * Matches and writes orders of markets whose locks this transaction holds: each market's orders in their
+   * order of arrival, then every order and trade in one statement and every audit entry in one append.
+   */
+  private async place(
+    manager: EntityManager,
+    items: ReadonlyArray<MarketItem<OrderRequest>>,
+    now: Date,
+  ): Promise<PlacedOrder[]> {
+    // Read under the locks: the policies and the buyers' KYC as they stand when the orders match.
+    const buyers = new Map<string, PartySnapshot>();
+    for (const { item } of items) {
+      const { organizationId } = OrganizationScope.of(item.actor);
+      if (!buyers.has(organizationId)) {
+        buyers.set(organizationId, toPartySnapshot(await this.directory.get(organizationId, manager)));
       }
-      const incoming: IncomingOrder[] = requests.map(({ actor, command }) => {
-        const buyer = buyers.get(OrganizationScope.of(actor).organizationId) as PartySnapshot;
-        return {
-          order: {
-            id: randomUUID(),
-            buyerOrgId: buyer.organizationId,
-            maxPriceBps: command.maxPriceBps,
-            quantityMinor: command.quantityMinor,
-            minDaysToExpiry: command.minDaysToExpiry ?? 0,
-            transferMethods: [...new Set(command.transferMethods ?? [])],
-            minFillMinor: command.minFillMinor ?? 1n,
-            timeInForce: command.timeInForce,
-            goodTillMs: command.goodTill?.getTime(),
-          },
-          buyer,
-          actor: auditActorOf(actor),
-        };
-      });
-      const outcomes = await this.matcher.matchOrders(manager, market, provider.policy, incoming, now);
-      // The orders with their amounts after matching, and their trades: one statement.
-      const orders: NewBuyOrder[] = requests.map(({ actor, command }, i) => {
-        const { order } = incoming[i] as IncomingOrder;
-        const { result } = outcomes[i] as (typeof outcomes)[number];
-        return {
+    }
+    const byMarket = new Map<string, Array<{ request: OrderRequest; incoming: IncomingOrder; i: number }>>();
+    items.forEach(({ market, item: request }, i) => {
+      const { actor, command } = request;
+      const buyer = buyers.get(OrganizationScope.of(actor).organizationId) as PartySnapshot;
+      const incoming: IncomingOrder = {
+        order: {
+          id: randomUUID(),
+          buyerOrgId: buyer.organizationId,
+          maxPriceBps: command.maxPriceBps,
+          quantityMinor: command.quantityMinor,
+          minDaysToExpiry: command.minDaysToExpiry ?? 0,
+          transferMethods: [...new Set(command.transferMethods ?? [])],
+          minFillMinor: command.minFillMinor ?? 1n,
+          timeInForce: command.timeInForce,
+          goodTillMs: command.goodTill?.getTime(),
+        },
+        buyer,
+        actor: auditActorOf(actor),
+      };
+      byMarket.set(market, [...(byMarket.get(market) ?? []), { request, incoming, i }]);
+    });
+
+    const orders: NewBuyOrder[] = new Array<NewBuyOrder>(items.length);
+    const plans: TradePlan[][] = new Array<TradePlan[]>(items.length);
+    for (const [key, group] of byMarket) {
+      const market = parseMarketKey(key);
+      const provider = await this.catalog.requireMarket(market.providerCode, market.currency, manager);
+      const outcomes = await this.matcher.matchOrders(
+        manager,
+        market,
+        provider.policy,
+        group.map((entry) => entry.incoming),
+        now,
+      );
+      group.forEach(({ request: { actor, command }, incoming: { order }, i }, j) => {
+        const outcome = outcomes[j] as (typeof outcomes)[number];
+        plans[i] = outcome.plans;
+        orders[i] = {
           id: order.id,
           organizationId: order.buyerOrgId,
           providerCode: market.providerCode,
@@ -120,51 +168,44 @@ export class PlaceBuyOrderUseCase {
           timeInForce: command.timeInForce,
           goodTill: command.goodTill ?? null,
           createdByUserId: actor.userId,
-          ...afterMatching(command.quantityMinor, result, now),
+          ...afterMatching(command.quantityMinor, outcome.result, now),
         };
       });
-      const written = await this.matcher.record(
-        manager,
-        orders,
-        outcomes.flatMap((outcome) => outcome.plans),
-        now,
-      );
-      const trades = written.trades;
-      const rows = orders.map((order) => {
-        const stored = written.orders.get(order.id);
-        if (!stored) throw new Error(`order ${order.id} was not written`);
-        return { ...order, ...stored };
-      });
-      const tradesByOrder = new Map<string, TradeView[]>();
-      for (const trade of trades) {
-        tradesByOrder.set(trade.orderId, [...(tradesByOrder.get(trade.orderId) ?? []), toTradeView(trade)]);
-      }
-      // Last, so the audit chain's lock (held until commit) is not held across the rest of the work.
-      await this.audit.appendAll(
-        manager,
-        outcomes.flatMap(({ plans }, i) => {
-          const row = rows[i] as (typeof rows)[number];
-          return [
-            ...plans.map((plan) => plan.audit),
-            {
-              actor: (incoming[i] as IncomingOrder).actor,
-              action: 'market.order_placed',
-              entity: 'buy_order',
-              entityId: row.id,
-              data: {
-                providerCode: row.providerCode,
-                currency: row.currency,
-                quantityMinor: row.quantityMinor.toString(),
-                maxPriceBps: row.maxPriceBps,
-                timeInForce: row.timeInForce,
-                trades: plans.length,
-              },
-            },
-          ];
-        }),
-      );
-      return rows.map((row) => ({ order: toOrderView(row), trades: tradesByOrder.get(row.id) ?? [] }));
+    }
+
+    // The orders with their amounts after matching, and their trades: one statement.
+    const written = await this.matcher.record(manager, orders, plans.flat(), now);
+    const tradesByOrder = new Map<string, TradeView[]>();
+    for (const trade of written.trades) {
+      tradesByOrder.set(trade.orderId, [...(tradesByOrder.get(trade.orderId) ?? []), toTradeView(trade)]);
+    }
+    const rows = orders.map((order) => {
+      const stored = written.orders.get(order.id);
+      if (!stored) throw new Error(`order ${order.id} was not written`);
+      return { ...order, ...stored };
     });
+    // Last, so the audit chain's lock (held until commit) is not held across the rest of the work.
+    await this.audit.appendAll(
+      manager,
+      rows.flatMap((row, i) => [
+        ...(plans[i] as TradePlan[]).map((plan) => plan.audit),
+        {
+          actor: auditActorOf((items[i] as MarketItem<OrderRequest>).item.actor),
+          action: 'market.order_placed',
+          entity: 'buy_order',
+          entityId: row.id,
+          data: {
+            providerCode: row.providerCode,
+            currency: row.currency,
+            quantityMinor: row.quantityMinor.toString(),
+            maxPriceBps: row.maxPriceBps,
+            timeInForce: row.timeInForce,
+            trades: (plans[i] as TradePlan[]).length,
+          },
+        },
+      ]),
+    );
+    return rows.map((row) => ({ order: toOrderView(row), trades: tradesByOrder.get(row.id) ?? [] }));
   }
 }
 
