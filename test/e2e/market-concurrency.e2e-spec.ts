@@ -134,6 +134,52 @@ describe('market concurrency: one matcher per market, across requests and instan
     for (const market of markets) expectConsistent(await loadMarket(db, market.code));
   }, 60_000);
 
+  it('refuses orders for markets that do not exist sent together with good ones, and fills the good ones', async () => {
+    const markets = await openMarkets(4);
+    for (const market of markets) {
+      const listed = await listing(api.http, sellers[1], {
+        creditLotId: market.lotId,
+        quantityMinor: 10_000,
+        priceBps: 7000,
+      });
+      expect(listed.status).toBe(201);
+    }
+    const good = markets.map((market) =>
+      order(api.http, buyers[1], { providerCode: market.code, quantityMinor: 10_000, maxPriceBps: 7200 }),
+    );
+    const unknown = [1, 2].map(() =>
+      order(api.http, buyers[1], {
+        providerCode: 'no-such-provider',
+        quantityMinor: 10_000,
+        maxPriceBps: 7200,
+      }),
+    );
+    const wrongCurrency = order(api.http, buyers[1], {
+      providerCode: (markets[0] as { code: string }).code,
+      currency: 'JPY',
+      quantityMinor: 10_000,
+      maxPriceBps: 7200,
+    });
+    const [goodAnswers, unknownAnswers, currencyAnswer] = await Promise.all([
+      Promise.all(good),
+      Promise.all(unknown),
+      wrongCurrency,
+    ]);
+
+    expect(goodAnswers.map((r) => [r.status, r.body.trades?.length])).toEqual(markets.map(() => [201, 1]));
+    expect(unknownAnswers.map((r) => [r.status, r.body.code])).toEqual([
+      [422, 'unknown_provider'],
+      [422, 'unknown_provider'],
+    ]);
+    expect([currencyAnswer.status, currencyAnswer.body.code]).toEqual([422, 'currency_not_supported']);
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM buy_orders WHERE organization_id = $1 AND (provider_code = 'no-such-provider' OR currency = 'JPY')`,
+      [buyers[1]?.organizationId],
+    );
+    expect(count).toBe(0);
+    for (const market of markets) expectConsistent(await loadMarket(db, market.code));
+  }, 60_000);
+
   it('keeps the other 19 markets matching while one market’s lock is held', async () => {
     const [blocked, ...free] = await openMarkets(20);
     const held = await holdMarketLock(db, blocked.code);

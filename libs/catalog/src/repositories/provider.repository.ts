@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { toProviderPolicy } from '../domain/policy.mapper';
 import type { Provider, ProviderPolicy } from '../domain/policy';
 import { ProviderPolicyEntity } from '../entities/provider-policy.entity';
@@ -26,6 +26,26 @@ export class ProviderRepository {
     ]);
     const byCode = new Map(current.map((row) => [row.providerCode, toProviderPolicy(row)]));
     return providers.flatMap((p) => {
+      const policy = byCode.get(p.code);
+      return policy ? [{ code: p.code, name: p.name, currencies: p.currencies, policy }] : [];
+    });
+  }
+
+  /** Those of `codes` that exist, each with its newest policy: two queries however many codes. */
+  async findManyWithCurrentPolicy(codes: readonly string[], manager?: EntityManager): Promise<Provider[]> {
+    if (codes.length === 0) return [];
+    const providers = manager ? manager.getRepository(ProviderEntity) : this.providers;
+    const policies = manager ? manager.getRepository(ProviderPolicyEntity) : this.policies;
+    const rows = await providers.find({ where: { code: In([...codes]) } });
+    const current = await policies
+      .createQueryBuilder('policy')
+      .distinctOn(['policy.providerCode'])
+      .where('policy.providerCode IN (:...codes)', { codes })
+      .orderBy('policy.providerCode', 'ASC')
+      .addOrderBy('policy.version', 'DESC')
+      .getMany();
+    const byCode = new Map(current.map((row) => [row.providerCode, toProviderPolicy(row)]));
+    return rows.flatMap((p) => {
       const policy = byCode.get(p.code);
       return policy ? [{ code: p.code, name: p.name, currencies: p.currencies, policy }] : [];
     });

@@ -23,21 +23,23 @@ export class CatalogService {
    * each naming its field, when the market does not exist.
    */
   async requireMarket(code: string, currency: string, manager?: EntityManager): Promise<Provider> {
-    const provider = await this.providers.findWithCurrentPolicy(code, manager);
-    if (!provider) {
-      throw new DomainError('business_rule', 'unknown_provider', `There is no provider "${code}".`, [
-        { field: 'providerCode', message: 'is not a provider in the catalog (GET /v1/providers)' },
-      ]);
+    return assertMarket(await this.providers.findWithCurrentPolicy(code, manager), code, currency);
+  }
+
+  /** `requireMarket` for several markets at once (two queries), by provider code; throws for the first bad one. */
+  async requireMarkets(
+    markets: ReadonlyArray<{ providerCode: string; currency: string }>,
+    manager?: EntityManager,
+  ): Promise<Map<string, Provider>> {
+    const found = await this.providers.findManyWithCurrentPolicy(
+      [...new Set(markets.map((market) => market.providerCode))],
+      manager,
+    );
+    const byCode = new Map(found.map((provider) => [provider.code, provider]));
+    for (const { providerCode, currency } of markets) {
+      assertMarket(byCode.get(providerCode) ?? null, providerCode, currency);
     }
-    if (!provider.currencies.includes(currency)) {
-      throw new DomainError(
-        'business_rule',
-        'currency_not_supported',
-        `${provider.name} credits are not traded in ${currency}.`,
-        [{ field: 'currency', message: `must be one of ${provider.currencies.join(', ')}` }],
-      );
-    }
-    return provider;
+    return byCode;
   }
 
   async getProvider(code: string): Promise<Provider> {
@@ -56,4 +58,21 @@ export class CatalogService {
     await this.getProvider(code);
     return this.providers.listPolicyVersions(code);
   }
+}
+
+function assertMarket(provider: Provider | null, code: string, currency: string): Provider {
+  if (!provider) {
+    throw new DomainError('business_rule', 'unknown_provider', `There is no provider "${code}".`, [
+      { field: 'providerCode', message: 'is not a provider in the catalog (GET /v1/providers)' },
+    ]);
+  }
+  if (!provider.currencies.includes(currency)) {
+    throw new DomainError(
+      'business_rule',
+      'currency_not_supported',
+      `${provider.name} credits are not traded in ${currency}.`,
+      [{ field: 'currency', message: `must be one of ${provider.currencies.join(', ')}` }],
+    );
+  }
+  return provider;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@carryover/audit';
-import { CatalogService, type TransferMethod } from '@carryover/catalog';
+import { CatalogService, type Provider, type TransferMethod } from '@carryover/catalog';
 import { toPartySnapshot, type PartySnapshot } from '@carryover/compliance';
 import { auditActorOf, OrganizationDirectory, OrganizationScope, type Actor } from '@carryover/identity';
 import type { MatchResult, TimeInForce } from '@carryover/matching';
@@ -142,9 +142,10 @@ export class PlaceBuyOrderUseCase {
 
     const orders: NewBuyOrder[] = new Array<NewBuyOrder>(items.length);
     const plans: TradePlan[][] = new Array<TradePlan[]>(items.length);
+    const providers = await this.catalog.requireMarkets([...byMarket.keys()].map(parseMarketKey), manager);
     for (const [key, group] of byMarket) {
       const market = parseMarketKey(key);
-      const provider = await this.catalog.requireMarket(market.providerCode, market.currency, manager);
+      const provider = providers.get(market.providerCode) as Provider;
       const outcomes = await this.matcher.matchOrders(
         manager,
         market,
