@@ -137,26 +137,8 @@ export async function writeMarketBatch(
          FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, status text, actor_type text,
               actor_id uuid, executed_at timestamptz)) WITH ORDINALITY AS s
         ORDER BY s.ordinality
-     ), listing_fills AS (
-       UPDATE listings t
-          SET remaining_minor = t.remaining_minor - d.quantity,
-              filled_minor = t.filled_minor + d.quantity,
-              status = CASE WHEN t.remaining_minor - d.quantity = 0 THEN 'filled' ELSE 'partially_filled' END,
-              closed_at = CASE WHEN t.remaining_minor - d.quantity = 0 THEN $7::timestamptz ELSE t.closed_at END,
-              updated_at = now()
-         FROM jsonb_to_recordset($4::jsonb) AS d(id uuid, quantity bigint)
-        WHERE t.id = d.id
-       RETURNING t.id
-     ), order_fills AS (
-       UPDATE buy_orders t
-          SET remaining_minor = t.remaining_minor - d.quantity,
-              filled_minor = t.filled_minor + d.quantity,
-              status = CASE WHEN t.remaining_minor - d.quantity = 0 THEN 'filled' ELSE 'partially_filled' END,
-              closed_at = CASE WHEN t.remaining_minor - d.quantity = 0 THEN $7::timestamptz ELSE t.closed_at END,
-              updated_at = now()
-         FROM jsonb_to_recordset($5::jsonb) AS d(id uuid, quantity bigint)
-        WHERE t.id = d.id
-       RETURNING t.id
+     ), listing_fills AS (${takeFills('listings', '$4')}
+     ), order_fills AS (${takeFills('buy_orders', '$5')}
      ), lot_sales AS (
        UPDATE credit_lots c
           SET listed_minor = c.listed_minor - d.quantity, sold_minor = c.sold_minor + d.quantity,
@@ -215,4 +197,18 @@ export async function writeMarketBatch(
       ]),
     ),
   };
+}
+
+/** A CTE body taking quantities (a JSON array of {id, quantity}) off listings or resting buy orders. */
+function takeFills(table: 'listings' | 'buy_orders', quantities: string): string {
+  return `
+       UPDATE ${table} t
+          SET remaining_minor = t.remaining_minor - d.quantity,
+              filled_minor = t.filled_minor + d.quantity,
+              status = CASE WHEN t.remaining_minor - d.quantity = 0 THEN 'filled' ELSE 'partially_filled' END,
+              closed_at = CASE WHEN t.remaining_minor - d.quantity = 0 THEN $7::timestamptz ELSE t.closed_at END,
+              updated_at = now()
+         FROM jsonb_to_recordset(${quantities}::jsonb) AS d(id uuid, quantity bigint)
+        WHERE t.id = d.id
+       RETURNING t.id`;
 }
