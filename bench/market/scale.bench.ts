@@ -1,8 +1,9 @@
 // Scale (issue #9): the book query and order placement over HTTP, and the API's memory, as one market's resting
 // listings grow 1,000 → 10,000 → 100,000 → 1,000,000 on one durable PostgreSQL (fsync and synchronous_commit on).
 // - Sellers, lots, one template listing per lot and 20 resting bids are created through the API; the listings
-//   then grow with set-based SQL through the book_levels triggers (scale-book.ts), over 3,000 prices, and the
-//   tables are VACUUM ANALYZEd after each step. At each size the book endpoint is checked against the
+//   then grow with set-based SQL through the book_levels triggers (scale-book.ts), over 3,000 prices; after
+//   each step the tables are VACUUM ANALYZEd and a CHECKPOINT flushes what the growth wrote, so that its
+//   writes are not paid for during the measurements. At each size the book endpoint is checked against the
 //   listings' aggregate, every maintained level against its aggregate, and the lots' listed amounts.
 // - The API measured is the built server as production runs it (`node dist/apps/api/src/main.js`, built first
 //   when missing or with `--build`), spawned once and kept for every size; seeding goes through an API in
@@ -123,6 +124,7 @@ function runLoad(spec: LoadSpec): Promise<LoadResult> {
 }
 
 interface Figures {
+  count: number;
   p50: number;
   p99: number;
   rate: number;
@@ -136,6 +138,7 @@ function figures(result: LoadResult, orders: boolean): Figures {
   if (result.errors > 0) notes.push(`${result.errors} errors, first: ${result.firstError}`);
   if (orders && result.trades !== n - result.errors) notes.push(`${result.trades} trades for ${n} orders`);
   return {
+    count: n,
     p50: quantile(sorted, 0.5),
     p99: quantile(sorted, 0.99),
     rate: n / (result.elapsedMs / 1000),
@@ -231,14 +234,19 @@ async function main(): Promise<void> {
       const added = await growTo(live, market, size);
       const t1 = performance.now();
       await live.db.query('VACUUM ANALYZE listings, compliance_results, credit_lots, book_levels');
+      await live.db.query('CHECKPOINT');
       const t2 = performance.now();
       const consistent = await checkConsistency(live, market, size);
       console.log(
         `${count(size)} listings: added ${count(added)} in ${fmt((t1 - t0) / 1000)} s ` +
-          `(${count(Math.round(added / ((t1 - t0) / 1000)))}/s), VACUUM ANALYZE ${fmt((t2 - t1) / 1000)} s; ` +
-          consistent,
+          `(${count(Math.round(added / ((t1 - t0) / 1000)))}/s), VACUUM ANALYZE and CHECKPOINT ` +
+          `${fmt((t2 - t1) / 1000)} s; ${consistent}`,
       );
+      const walBefore = await walPosition(live);
       const figures = await measure(measured, market.buyer);
+      const orders = figures.solo.count + figures.four.count;
+      const walPerOrder = ((await walPosition(live)) - walBefore) / orders;
+      console.log(`  ${fmt(walPerOrder / 1024)} KiB WAL per order (the book GETs write none)`);
       const heap = await measured.heapMb();
       rows.push({ size, ...figures, rssMb: memoryMb(measured.pid).rss, heapMb: heap.used });
       for (const [label, f] of [
@@ -276,6 +284,12 @@ async function main(): Promise<void> {
     await stopAll();
     unhook();
   }
+}
+
+/** Bytes of WAL written so far. */
+async function walPosition(api: BenchApi): Promise<number> {
+  const [row] = await api.db.query(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS bytes`);
+  return row.bytes as number;
 }
 
 async function explain(api: BenchApi, sql: string, params: unknown[]): Promise<string> {
