@@ -1,5 +1,5 @@
-// The built API server as `npm run start:api` runs it (`node dist/apps/api/src/main.js`), for the benchmarks
-// that spawn it: building the server code when it is missing (or with `--build`), its production
+// The built API server as `npm run start:api` runs it (with its flags from package.json), for the
+// benchmarks that spawn it: building the server code when it is missing (or with `--build`), its production
 // environment, waiting for its first 200 from GET /health, its memory and CPU time from /proc, and stopping it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -12,6 +12,10 @@ import type { BenchStack } from './market/bench-stack';
 
 const ROOT = resolve(__dirname, '..');
 export const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+/** The node flags `npm run start:api` gives the server (its heap budget), read from package.json. */
+const START_FLAGS: string[] = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts['start:api']!.split(/\s+/).filter((word) => word.startsWith('--'));
 const READY_LIMIT_MS = 60_000;
 
 /** Newest modification time of the TypeScript sources the API is built from (specs left out). */
@@ -132,7 +136,7 @@ export async function spawnApi(stack: BenchStack, jwtSecret: string): Promise<Sp
     '--report-compact',
     `--report-directory=${reports}`,
   ];
-  const child = spawn(process.execPath, [...reportFlags, API_MAIN], {
+  const child = spawn(process.execPath, [...START_FLAGS, ...reportFlags, API_MAIN], {
     cwd: ROOT,
     env: apiEnvironment(stack, port, jwtSecret),
     stdio: ['ignore', 'ignore', 'pipe'],
