@@ -57,7 +57,7 @@ export async function startBenchStack(options: { durable: boolean }): Promise<Be
   }
 }
 
-/** Stops the stack when the run is interrupted, then exits; returns the function that unhooks it. */
+/** Stops the servers when the run is interrupted, then exits; returns the function that unhooks it. */
 export function stopOnSignals(stop: () => Promise<void>): () => void {
   const onSignal = (signal: NodeJS.Signals): void => {
     console.error(`\n${signal}: stopping the benchmark's servers`);
@@ -68,6 +68,22 @@ export function stopOnSignals(stop: () => Promise<void>): () => void {
   return () => {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  };
+}
+
+/**
+ * `stopOnSignals`, and the same when the run outlives `limitMs`; returns the function that lifts both
+ * (call it once the run has stopped the servers itself).
+ */
+export function guardRun(stop: () => Promise<void>, limitMs: number): () => void {
+  const unhook = stopOnSignals(stop);
+  const watchdog = setTimeout(() => {
+    console.error(`run limit of ${limitMs / 60_000} min reached: stopping`);
+    void stop().finally(() => process.exit(1));
+  }, limitMs);
+  return () => {
+    clearTimeout(watchdog);
+    unhook();
   };
 }
 

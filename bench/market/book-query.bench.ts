@@ -20,7 +20,7 @@ import {
   signInOperator,
   startBenchApi,
   startBenchStack,
-  stopOnSignals,
+  guardRun,
   verifiedLot,
   type Auth,
   type BenchApi,
@@ -105,11 +105,7 @@ async function seed(api: BenchApi): Promise<{ templates: Map<string, string>; bu
 
 async function main(): Promise<void> {
   const stack = await startBenchStack({ durable: false });
-  const unhook = stopOnSignals(stack.stop);
-  const watchdog = setTimeout(() => {
-    console.error(`run limit of ${RUN_LIMIT_MS / 60_000} min reached: stopping`);
-    void stack.stop().finally(() => process.exit(1));
-  }, RUN_LIMIT_MS);
+  const unhook = guardRun(stack.stop, RUN_LIMIT_MS);
   let api: BenchApi | undefined;
   try {
     api = await startBenchApi(stack);
@@ -176,7 +172,6 @@ async function main(): Promise<void> {
       });
     }
   } finally {
-    clearTimeout(watchdog);
     await api?.close().catch(() => {});
     await stack.stop();
     unhook();

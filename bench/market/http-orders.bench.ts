@@ -30,7 +30,7 @@ import {
   signInOperator,
   startBenchApi,
   startBenchStack,
-  stopOnSignals,
+  guardRun,
   verifiedLot,
   type Auth,
   type BenchApi,
@@ -247,11 +247,7 @@ async function main(): Promise<void> {
     await Promise.allSettled(servers.map((server) => server.stop()));
     await stack.stop();
   };
-  const unhook = stopOnSignals(stopAll);
-  const watchdog = setTimeout(() => {
-    console.error(`run limit of ${RUN_LIMIT_MS / 60_000} min reached: stopping`);
-    void stopAll().finally(() => process.exit(1));
-  }, RUN_LIMIT_MS);
+  const unhook = guardRun(stopAll, RUN_LIMIT_MS);
   let api: BenchApi | undefined;
   try {
     const admin = new Client({ connectionString: stack.databaseUrl });
@@ -361,7 +357,6 @@ async function main(): Promise<void> {
       });
     }
   } finally {
-    clearTimeout(watchdog);
     await api?.close().catch(() => {});
     await stopAll();
     unhook();

@@ -5,6 +5,7 @@
 //   version, outcome and checks) as the API stores one per listing. The lots' listed amounts grow by what
 //   is listed, so listed + sold stays within the face value. Audit events are not written for the copies.
 // - The inserts go through the statement triggers that keep book_levels, like any writer's.
+import { LISTING_CANDIDATES_SQL } from '../../libs/market/src/matching/market-candidates.repository';
 import {
   call,
   createBenchProvider,
@@ -27,23 +28,8 @@ const MAX_QUANTITY = QUANTITY.min + (QUANTITY.steps - 1) * QUANTITY.step;
 const CHUNK = 250_000;
 const RESTING_BIDS = 20;
 
-/**
- * The candidate query of an incoming buy order, as the matcher runs it (MarketCandidates.listingsFor in
- * libs/market/src/matching/market-candidates.repository.ts): $1 provider, $2 currency, $3 limit price,
- * $4 now, $5 offset.
- */
-export const CANDIDATE_QUERY = `SELECT l.id, l.organization_id, l.credit_lot_id, l.remaining_minor, l.min_fill_minor, l.price_bps,
-              l.price_schedule, l.expires_at, l.tradable_until, l.transfer_methods,
-              lot.status AS lot_status, lot.face_value_minor AS lot_face_value_minor, lot.currency AS lot_currency,
-              lot.source AS lot_source, lot.transfer_methods AS lot_transfer_methods,
-              o.legal_entity_name, o.country, o.kyc_status
-         FROM listings l
-         JOIN credit_lots lot ON lot.id = l.credit_lot_id
-         JOIN organizations o ON o.id = l.organization_id
-        WHERE l.provider_code = $1 AND l.currency = $2 AND l.status IN ('active', 'partially_filled')
-          AND l.effective_price_bps <= $3 AND l.tradable_until > $4
-        ORDER BY l.effective_price_bps, l.book_seq
-        LIMIT 200 OFFSET $5`;
+/** The candidate query of an incoming buy order, as the matcher runs it. */
+export const CANDIDATE_QUERY = LISTING_CANDIDATES_SQL;
 
 export interface ScaleMarket {
   /** the template listings, one per lot */

@@ -31,7 +31,7 @@ import {
   quantile,
   startBenchApi,
   startBenchStack,
-  stopOnSignals,
+  guardRun,
   type Auth,
   type BenchApi,
 } from './bench-stack';
@@ -189,11 +189,7 @@ async function main(): Promise<void> {
     await api?.close().catch(() => {});
     await stack.stop();
   };
-  const unhook = stopOnSignals(stopAll);
-  const watchdog = setTimeout(() => {
-    console.error(`run limit of ${RUN_LIMIT_MS / 60_000} min reached: stopping`);
-    void stopAll().finally(() => process.exit(1));
-  }, RUN_LIMIT_MS);
+  const unhook = guardRun(stopAll, RUN_LIMIT_MS);
   try {
     // One secret for both APIs, so the buyer's token from seeding works on the measured one.
     const jwtSecret = randomBytes(36).toString('base64url');
@@ -280,7 +276,6 @@ async function main(): Promise<void> {
     );
     record(rows, peakMb);
   } finally {
-    clearTimeout(watchdog);
     await stopAll();
     unhook();
   }

@@ -54,6 +54,23 @@ interface OrderRow {
 }
 
 /**
+ * Listings an incoming buy order may take ($1 provider, $2 currency, $3 limit price, $4 now, $5 offset):
+ * by listings_book_idx, cheapest then oldest, with what compliance needs about the lot and the seller.
+ */
+export const LISTING_CANDIDATES_SQL = `SELECT l.id, l.organization_id, l.credit_lot_id, l.remaining_minor, l.min_fill_minor, l.price_bps,
+              l.price_schedule, l.expires_at, l.tradable_until, l.transfer_methods,
+              lot.status AS lot_status, lot.face_value_minor AS lot_face_value_minor, lot.currency AS lot_currency,
+              lot.source AS lot_source, lot.transfer_methods AS lot_transfer_methods,
+              o.legal_entity_name, o.country, o.kyc_status
+         FROM listings l
+         JOIN credit_lots lot ON lot.id = l.credit_lot_id
+         JOIN organizations o ON o.id = l.organization_id
+        WHERE l.provider_code = $1 AND l.currency = $2 AND l.status IN ('active', 'partially_filled')
+          AND l.effective_price_bps <= $3 AND l.tradable_until > $4
+        ORDER BY l.effective_price_bps, l.book_seq
+        LIMIT ${CANDIDATE_PAGE} OFFSET $5`;
+
+/**
  * The matcher's index-ordered candidate queries (listings_book_idx / buy_orders_book_idx). Called with the
  * market's advisory lock held, so the rows cannot change underneath the match.
  */
@@ -67,21 +84,13 @@ export class MarketCandidates {
     now: Date,
     offset: number,
   ): Promise<ListingCandidate[]> {
-    const rows: ListingRow[] = await manager.query(
-      `SELECT l.id, l.organization_id, l.credit_lot_id, l.remaining_minor, l.min_fill_minor, l.price_bps,
-              l.price_schedule, l.expires_at, l.tradable_until, l.transfer_methods,
-              lot.status AS lot_status, lot.face_value_minor AS lot_face_value_minor, lot.currency AS lot_currency,
-              lot.source AS lot_source, lot.transfer_methods AS lot_transfer_methods,
-              o.legal_entity_name, o.country, o.kyc_status
-         FROM listings l
-         JOIN credit_lots lot ON lot.id = l.credit_lot_id
-         JOIN organizations o ON o.id = l.organization_id
-        WHERE l.provider_code = $1 AND l.currency = $2 AND l.status IN ('active', 'partially_filled')
-          AND l.effective_price_bps <= $3 AND l.tradable_until > $4
-        ORDER BY l.effective_price_bps, l.book_seq
-        LIMIT ${CANDIDATE_PAGE} OFFSET $5`,
-      [market.providerCode, market.currency, maxPriceBps, now, offset],
-    );
+    const rows: ListingRow[] = await manager.query(LISTING_CANDIDATES_SQL, [
+      market.providerCode,
+      market.currency,
+      maxPriceBps,
+      now,
+      offset,
+    ]);
     return rows.map(toListingCandidate);
   }
 
