@@ -15,6 +15,8 @@ export interface DriveResult {
   latenciesMs: number[];
   /** Trades that ended elsewhere or were still moving at the deadline, by status. */
   unfinished: Record<string, number>;
+  /** When each trade's payment request was sent (epoch ms). */
+  paidAt: Map<string, number>;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function driveToSettled(
   options: { inFlight: number; pollMs: number; deadlineMs: number },
 ): Promise<DriveResult> {
   const queue = [...tradeIds];
+  const moving = new Set<string>();
   const paidAt = new Map<string, number>();
   const acted = new Set<string>();
   const latenciesMs: number[] = [];
@@ -41,8 +44,9 @@ export async function driveToSettled(
     void task.finally(() => pending.delete(task));
   };
   const admit = (): void => {
-    while (paidAt.size < options.inFlight && queue.length > 0) {
+    while (moving.size < options.inFlight && queue.length > 0) {
       const id = queue.shift() as string;
+      moving.add(id);
       paidAt.set(id, Date.now());
       act(
         call(api, 'POST', `/v1/trades/${id}/payment`, {
@@ -55,17 +59,17 @@ export async function driveToSettled(
   };
   let unfinished: Record<string, number> = {};
   admit();
-  while (paidAt.size > 0) {
+  while (moving.size > 0) {
     if (Date.now() - started > options.deadlineMs) break;
     await new Promise((resolve) => setTimeout(resolve, options.pollMs));
     const rows = (await db.query(`SELECT id, status FROM trades WHERE id = ANY($1::uuid[])`, [
-      [...paidAt.keys()],
+      [...moving],
     ])) as Array<{ id: string; status: string }>;
     for (const { id, status } of rows) {
       const step = `${id}:${status}`;
       if (status === 'settled') {
         latenciesMs.push(Date.now() - (paidAt.get(id) as number));
-        paidAt.delete(id);
+        moving.delete(id);
       } else if (status === 'transfer_pending' && !acted.has(step)) {
         acted.add(step);
         act(
@@ -86,16 +90,16 @@ export async function driveToSettled(
         );
       } else if (['refunded', 'cancelled', 'partially_refunded', 'disputed'].includes(status)) {
         unfinished[status] = (unfinished[status] ?? 0) + 1;
-        paidAt.delete(id);
+        moving.delete(id);
       }
     }
     admit();
   }
   const elapsedMs = Date.now() - started;
   await Promise.allSettled([...pending]);
-  if (paidAt.size > 0) {
+  if (moving.size > 0) {
     const rows = (await db.query(`SELECT status FROM trades WHERE id = ANY($1::uuid[])`, [
-      [...paidAt.keys()],
+      [...moving],
     ])) as Array<{ status: string }>;
     for (const { status } of rows) unfinished = { ...unfinished, [status]: (unfinished[status] ?? 0) + 1 };
   }
@@ -104,5 +108,6 @@ export async function driveToSettled(
     elapsedMs,
     latenciesMs: latenciesMs.sort((a, b) => a - b),
     unfinished,
+    paidAt,
   };
 }

@@ -6,13 +6,17 @@
 // - Timed: for each trade the buyer pays (pm_card_visa, funded by the emulator's webhook), the worker asks the
 //   seller to transfer, the seller submits it, the worker hands it to the operator, the operator approves,
 //   the worker transfers the proceeds at Stripe and settles the trade; IN_FLIGHT trades move at once.
+// - The breakdown of the timed phase, per settled trade: durable commits, WAL flushes, audit appends,
+//   outbox events, Stripe webhooks and API calls, Redis commands, CPU per process, what PostgreSQL's
+//   backends waited on, the median time to enter each step; then the ceilings these imply on this machine:
+//   CPU, the server's durable commit rate (pgbench, 1 and 16 clients) and the audit chain's serial commits.
 // - Then, with the API and the worker stopped: raw BullMQ, RAW_JOBS no-op jobs added in bulk and consumed by
-//   one BullMQ Worker with the settlement worker's concurrency, on the same Redis.
+//   one BullMQ Worker with the settlement worker's concurrency, on the same Redis, and their CPU per job.
 // `--smoke` (or BENCH_SMOKE=1): 10 trades, 5 in flight, 1,000 raw jobs; the figures mean nothing.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { spawnStripeEmulator } from '../../apps/stripe-emulator/src';
@@ -30,7 +34,10 @@ import {
   type BenchApi,
 } from '../market/bench-stack';
 import { isSmoke, recordResult } from '../results';
+import { rawBullmq } from './raw-bullmq';
+import { auditTransactions, commitRates, readCounters, sampleWaits } from './settlement-breakdown';
 import { driveToSettled, type Parties } from './settlement-driver';
+import { describeBreakdown, describeCeilings, subtractCounts } from './settlement-report';
 
 const SMOKE = isSmoke();
 const TRADES = Number(process.env.BENCH_TRADES ?? (SMOKE ? 10 : 400));
@@ -53,13 +60,21 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   const stack = await startBenchStack({ durable: true });
-  const unhook = stopOnSignals(stack.stop);
+  // Whatever started is stopped, newest first, however the run ends.
+  const started: Array<() => Promise<unknown>> = [stack.stop];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of started.reverse()) await stop().catch(() => undefined);
+    started.length = 0;
+  };
+  const unhook = stopOnSignals(stopAll);
   const limit = setTimeout(() => {
     console.error('the benchmark ran past its time limit; stopping');
-    void stack.stop().finally(() => process.exit(1));
+    void stopAll().finally(() => process.exit(1));
   }, RUN_LIMIT_MS);
   try {
     const emulator = await spawnStripeEmulator();
+    const stopEmulator = once(emulator.stop);
+    started.push(stopEmulator);
     const env = {
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redis.url,
@@ -69,6 +84,8 @@ async function main(): Promise<void> {
       STRIPE_WEBHOOK_SECRET: emulator.webhookSecret,
     };
     const api = await startApi(env);
+    const closeApi = once(api.close);
+    started.push(closeApi);
     await emulator.control.setWebhookEndpoint({ url: `${api.baseUrl}/v1/webhooks/stripe` });
     const worker = await spawnSettlementWorker({
       env: {
@@ -78,71 +95,91 @@ async function main(): Promise<void> {
         DATABASE_POOL_SIZE: '24',
       },
     });
-    try {
-      const { parties, tradeIds } = await setUp(api);
-      console.log(`setup: ${tradeIds.length} trades awaiting payment`);
-      const run = await driveToSettled(api, api.db, parties, tradeIds, {
-        inFlight: IN_FLIGHT,
-        pollMs: 20,
-        deadlineMs: 5 * 60_000,
-      });
-      const settledPerSecond = run.settled / (run.elapsedMs / 1000);
-      const ledger = await call<{ balanced: boolean }>(api, 'GET', '/v1/admin/ledger/balances', {
-        auth: parties.operator,
-      });
-      const transfers = Number(
-        (
-          (await api.db.query(
-            `SELECT count(*) AS n FROM trade_transfers WHERE stripe_transfer_id IS NOT NULL`,
-          )) as Array<{
-            n: string;
-          }>
-        )[0]?.n,
-      );
-      console.log(
-        `settlement: ${run.settled} trades settled in ${fmt(run.elapsedMs / 1000, 2)} s = ${fmt(settledPerSecond)} trades/s;` +
-          ` pay -> settled p50 ${fmt(quantile(run.latenciesMs, 0.5), 0)} ms, p95 ${fmt(quantile(run.latenciesMs, 0.95), 0)} ms,` +
-          ` p99 ${fmt(quantile(run.latenciesMs, 0.99), 0)} ms; ${transfers} Stripe transfers; ledger ${ledger.balanced ? 'balanced' : 'NOT balanced'}`,
-      );
-      if (Object.keys(run.unfinished).length > 0)
-        console.log(`  not settled: ${JSON.stringify(run.unfinished)}`);
-      console.log(`  jobs: ${await jobCounts(stack.redis.url)}`);
-      console.log(`  mean time to enter each step: ${await stepTimes(api.db, tradeIds)}`);
-      await worker.stop();
-      await api.close();
-      await emulator.stop();
+    started.push(worker.stop);
+    const { parties, tradeIds } = await setUp(api);
+    console.log(`setup: ${tradeIds.length} trades awaiting payment`);
+    const before = await readCounters(api.db, stack.redis.url);
+    const callsBefore = await emulator.control.apiCalls();
+    const waits = sampleWaits(api.db);
+    const run = await driveToSettled(api, api.db, parties, tradeIds, {
+      inFlight: IN_FLIGHT,
+      pollMs: 20,
+      deadlineMs: 5 * 60_000,
+    });
+    const waiting = await waits.stop();
+    const after = await readCounters(api.db, stack.redis.url);
+    const callsAfter = await emulator.control.apiCalls();
+    const settledPerSecond = run.settled / (run.elapsedMs / 1000);
+    const ledger = await call<{ balanced: boolean }>(api, 'GET', '/v1/admin/ledger/balances', {
+      auth: parties.operator,
+    });
+    const [{ transfers }] = (await api.db.query(
+      `SELECT count(*)::int AS transfers FROM trade_transfers WHERE stripe_transfer_id IS NOT NULL`,
+    )) as Array<{ transfers: number }>;
+    console.log(
+      `settlement: ${run.settled} trades settled in ${fmt(run.elapsedMs / 1000, 2)} s = ${fmt(settledPerSecond)} trades/s;` +
+        ` pay -> settled p50 ${fmt(quantile(run.latenciesMs, 0.5), 0)} ms, p95 ${fmt(quantile(run.latenciesMs, 0.95), 0)} ms,` +
+        ` p99 ${fmt(quantile(run.latenciesMs, 0.99), 0)} ms; ${transfers} Stripe transfers; ledger ${ledger.balanced ? 'balanced' : 'NOT balanced'}`,
+    );
+    if (Object.keys(run.unfinished).length > 0)
+      console.log(`  not settled: ${JSON.stringify(run.unfinished)}`);
+    console.log(`  jobs: ${await jobCounts(stack.redis.url)}`);
+    console.log(`  median time to enter each step: ${await stepTimes(api.db, run.paidAt)}`);
+    const breakdown = describeBreakdown({
+      trades: run.settled,
+      before,
+      after,
+      auditTransactions: await auditTransactions(api.db, before),
+      stripeCalls: subtractCounts(callsAfter, callsBefore),
+      waiting,
+    });
+    for (const line of breakdown.lines) console.log(`  ${line}`);
+    await worker.stop();
+    const rates = await commitRates(api.db, stack.postgres, SMOKE ? 1 : 3).catch(() => null);
+    for (const line of describeCeilings(breakdown, rates, settledPerSecond)) console.log(`  ${line}`);
+    await closeApi();
+    await stopEmulator();
 
-      const rawPerSecond = await rawBullmq(stack.redis.url);
-      console.log(
-        `raw BullMQ: ${RAW_JOBS} no-op jobs at concurrency ${WORKER_CONCURRENCY} = ${fmt(rawPerSecond)} jobs/s`,
-      );
-      console.log(
-        `ratio: settled trades/s / raw no-op jobs/s = ${fmt((100 * settledPerSecond) / rawPerSecond, 2)} % (target >= 10 %)`,
-      );
-      recordResult({
-        benchmark: 'settlement',
-        figure: `trades settled/s, ${run.settled} of ${TRADES}, ${IN_FLIGHT} in flight`,
-        value: settledPerSecond,
-        unit: 'trades/s',
-        reference: `raw BullMQ no-op jobs/s (concurrency ${WORKER_CONCURRENCY})`,
-        referenceValue: rawPerSecond,
-        target: `ratio >= ${TARGET_RATIO}`,
-        met: run.settled === TRADES && settledPerSecond / rawPerSecond >= TARGET_RATIO,
-      });
-      recordResult({
-        benchmark: 'settlement',
-        figure: 'pay -> settled p99',
-        value: quantile(run.latenciesMs, 0.99),
-        unit: 'ms',
-      });
-    } finally {
-      await worker.stop().catch(() => undefined);
-    }
+    const raw = await rawBullmq(stack.redis.url, {
+      prefix: PREFIX,
+      jobs: RAW_JOBS,
+      concurrency: WORKER_CONCURRENCY,
+    });
+    const rawPerSecond = raw.perSecond;
+    console.log(
+      `raw BullMQ: ${RAW_JOBS} no-op jobs at concurrency ${WORKER_CONCURRENCY} = ${fmt(rawPerSecond)} jobs/s;` +
+        ` CPU ${fmt(raw.cpuMsPerJob, 2)} ms per job (a settled trade took ${fmt(breakdown.cpuMsPerTrade, 0)} ms)`,
+    );
+    console.log(
+      `ratio: settled trades/s / raw no-op jobs/s = ${fmt((100 * settledPerSecond) / rawPerSecond, 2)} % (target >= 10 %)`,
+    );
+    recordResult({
+      benchmark: 'settlement',
+      figure: `trades settled/s, ${run.settled} of ${TRADES}, ${IN_FLIGHT} in flight`,
+      value: settledPerSecond,
+      unit: 'trades/s',
+      reference: `raw BullMQ no-op jobs/s (concurrency ${WORKER_CONCURRENCY})`,
+      referenceValue: rawPerSecond,
+      target: `ratio >= ${TARGET_RATIO}`,
+      met: run.settled === TRADES && settledPerSecond / rawPerSecond >= TARGET_RATIO,
+    });
+    recordResult({
+      benchmark: 'settlement',
+      figure: 'pay -> settled p99',
+      value: quantile(run.latenciesMs, 0.99),
+      unit: 'ms',
+    });
   } finally {
     clearTimeout(limit);
     unhook();
-    await stack.stop();
+    await stopAll();
   }
+}
+
+/** `stop`, run at most once however often it is called. */
+function once(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => (stopping ??= stop());
 }
 
 async function startApi(env: Record<string, string>): Promise<BenchApi> {
@@ -208,18 +245,22 @@ async function setUp(api: BenchApi): Promise<{ parties: Parties; tradeIds: strin
 }
 
 /**
- * The mean time each step took, from the trades' timelines: where a settlement spends its time. Funding is
- * left out: its previous step, the match, happened during the setup.
+ * The median time each step took, from the trades' timelines: where a settlement spends its time. Funding
+ * is timed from the buyer's payment request (its previous step, the match, happened during the setup).
  */
-async function stepTimes(db: DataSource, tradeIds: string[]): Promise<string> {
+async function stepTimes(db: DataSource, paidAt: Map<string, number>): Promise<string> {
   const rows = (await db.query(
-    `SELECT status, avg(extract(epoch FROM at - previous) * 1000)::int AS ms
-       FROM (SELECT status, at, lag(at) OVER (PARTITION BY trade_id ORDER BY id) AS previous
-               FROM trade_events WHERE trade_id = ANY($1::uuid[])) steps
-      WHERE previous IS NOT NULL AND status <> 'funded' GROUP BY status ORDER BY min(at)`,
-    [tradeIds],
+    `SELECT status, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::int AS ms
+       FROM (SELECT status, at,
+                    extract(epoch FROM at - coalesce(lag(at) OVER (PARTITION BY trade_id ORDER BY id),
+                      to_timestamp(paid.ms / 1000.0))) * 1000 AS ms
+               FROM trade_events
+               JOIN unnest($1::uuid[], $2::float8[]) AS paid(trade_id, ms) USING (trade_id)
+              WHERE status <> 'awaiting_payment') steps
+      GROUP BY status ORDER BY min(at)`,
+    [[...paidAt.keys()], [...paidAt.values()]],
   )) as Array<{ status: string; ms: number }>;
-  return rows.map((row) => `${row.status} ${row.ms} ms`).join(', ');
+  return rows.map((row) => `${row.status} ${fmt(row.ms, 0)} ms`).join(', ');
 }
 
 /** Completed and failed (retried included) jobs per queue of the run, as BullMQ counts them. */
@@ -233,41 +274,6 @@ async function jobCounts(redisUrl: string): Promise<string> {
     await queue.close();
   }
   return parts.join('; ');
-}
-
-/** No-op jobs per second through one BullMQ Worker on `redisUrl`, jobs added in bulk beforehand. */
-async function rawBullmq(redisUrl: string): Promise<number> {
-  const connection = { url: redisUrl };
-  const prefix = `${PREFIX}-raw`;
-  const queue = new Queue('raw', { connection, prefix });
-  for (let added = 0; added < RAW_JOBS; added += 1_000) {
-    await queue.addBulk(
-      Array.from({ length: 1_000 }, (_, i) => ({
-        name: 'noop',
-        data: { i: added + i },
-        opts: { removeOnComplete: 1_000, removeOnFail: 1_000 },
-      })),
-    );
-  }
-  let done = 0;
-  let finish: () => void = () => undefined;
-  const finished = new Promise<void>((resolve) => (finish = resolve));
-  const started = Date.now();
-  const worker = new Worker('raw', async () => undefined, {
-    connection,
-    prefix,
-    concurrency: WORKER_CONCURRENCY,
-  });
-  worker.on('completed', () => {
-    done += 1;
-    if (done === RAW_JOBS) finish();
-  });
-  await finished;
-  const elapsedMs = Date.now() - started;
-  await worker.close();
-  await queue.obliterate({ force: true });
-  await queue.close();
-  return RAW_JOBS / (elapsedMs / 1000);
 }
 
 main().catch((error: unknown) => {

@@ -33,6 +33,7 @@ export async function handleApiCall(
 
   if (core.faults.delayMs > 0) await delay(core.faults.delayMs);
   const match = matchRoute(ROUTES, method, url.pathname);
+  core.countApiCall(method, match.route?.path ?? url.pathname);
   let fault: FaultRule | undefined;
   let started = false;
   try {

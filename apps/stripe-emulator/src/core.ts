@@ -30,6 +30,8 @@ export class EmulatorCore implements EmulatorContext {
   readonly idempotency = new IdempotencyStore();
   readonly webhooks: WebhookDispatcher;
   holdFundsPending: boolean;
+  /** API calls answered since the start or the last reset, by `METHOD /v1/path/:id` */
+  readonly apiCalls = new Map<string, number>();
   /** the API version of the latest call, for events that no call caused (an account link visit) */
   private lastApiVersion: string | null = null;
 
@@ -42,6 +44,11 @@ export class EmulatorCore implements EmulatorContext {
   ) {
     this.webhooks = new WebhookDispatcher(this.faults, options.retryPolicy);
     this.holdFundsPending = options.holdFundsPending;
+  }
+
+  countApiCall(method: string, path: string): void {
+    const key = `${method} ${path}`;
+    this.apiCalls.set(key, (this.apiCalls.get(key) ?? 0) + 1);
   }
 
   noteApiVersion(version: string | null): void {
@@ -77,6 +84,7 @@ export class EmulatorCore implements EmulatorContext {
   /** Forgets every object, event, idempotency key, fault and pending webhook; keeps the endpoint and keys. */
   reset(): void {
     this.store.reset();
+    this.apiCalls.clear();
     this.faults.clear();
     this.idempotency.clear();
     this.webhooks.clear();

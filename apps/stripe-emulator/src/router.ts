@@ -32,6 +32,8 @@ export type Handler = (context: EmulatorContext, request: ApiRequest, id: string
 
 export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
+  /** the path as declared, e.g. `/v1/payment_intents/:id/confirm` */
+  path: string;
   pattern: RegExp;
   handler: Handler;
 }
@@ -39,7 +41,7 @@ export interface Route {
 /** `route('POST', '/v1/payment_intents/:id/confirm', handler)`: `:id` is the one path parameter. */
 export function route(method: Route['method'], path: string, handler: Handler): Route {
   const pattern = new RegExp(`^${path.replace(':id', '([^/]+)')}$`);
-  return { method, pattern, handler };
+  return { method, path, pattern, handler };
 }
 
 export type RouteMatch = { route: Route; id: string } | { route: undefined; knownPath: boolean };

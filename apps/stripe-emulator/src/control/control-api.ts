@@ -73,6 +73,7 @@ export const CONTROL_ROUTES: Record<string, ControlCall> = {
   'DELETE /faults': (control) => control.clearFaults(),
   'POST /webhooks/release-held': (control) => control.releaseHeldWebhooks(),
   'GET /webhooks/deliveries': (control) => control.webhookDeliveries(),
+  'GET /api-calls': (control) => control.apiCalls(),
   'GET /webhooks/idle': (control) => control.webhooksIdle(),
   'POST /funds/hold-pending': (control, body) => control.holdFundsPending(body.hold !== false),
   'POST /funds/settle': (control) => control.settlePendingFunds(),

@@ -37,6 +37,7 @@ export function httpControl(baseUrl: string): StripeEmulatorControl {
     holdFundsPending: (hold: boolean) => call('POST', '/funds/hold-pending', { hold }),
     settlePendingFunds: () => call('POST', '/funds/settle'),
     webhookDeliveries: () => call<WebhookDelivery[]>('GET', '/webhooks/deliveries'),
+    apiCalls: () => call<Record<string, number>>('GET', '/api-calls'),
     webhooksIdle: () => call('GET', '/webhooks/idle'),
     reset: () => call('POST', '/reset'),
   };

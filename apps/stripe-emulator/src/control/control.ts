@@ -36,6 +36,8 @@ export interface StripeEmulatorControl {
   /** move every pending balance to available */
   settlePendingFunds(): Promise<void>;
   webhookDeliveries(): Promise<WebhookDelivery[]>;
+  /** API calls answered since the start or the last reset, by `METHOD /v1/path/:id` (faults included) */
+  apiCalls(): Promise<Record<string, number>>;
   /** resolves once no webhook delivery is under way or waiting for a retry */
   webhooksIdle(): Promise<void>;
   /** forget all objects, events, idempotency keys, faults and pending webhooks */
@@ -77,6 +79,7 @@ export function localControl(core: EmulatorCore, defaultSecret: string): StripeE
     },
     settlePendingFunds: async () => core.store.balances.settlePending(),
     webhookDeliveries: async () => structuredClone(core.webhooks.deliveries),
+    apiCalls: async () => Object.fromEntries(core.apiCalls),
     webhooksIdle: () => core.webhooks.whenIdle(),
     reset: async () => core.reset(),
   };
