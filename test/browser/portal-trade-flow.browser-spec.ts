@@ -11,7 +11,15 @@ import {
   type SettlementTestbed,
 } from '../support/settlement-testbed';
 import { consoleBrowser, navigate } from './support/console-browser';
-import { choose, idInUrl, signInToPortal, statusOf, textOf, untilTradeSays } from './support/portal-browser';
+import {
+  choose,
+  idInUrl,
+  signInToPortal,
+  statusOf,
+  textOf,
+  textOnceLoaded,
+  untilTradeSays,
+} from './support/portal-browser';
 
 type Auth = { Authorization: string };
 
@@ -193,7 +201,7 @@ describe('firm portal: a trade from listing to settlement', () => {
       await expect(textOf(page, 'proceeds-paid')).resolves.toContain('$1,520.00 paid to your payout account');
       await expect(textOf(page, 'paid-out')).resolves.toBe('$1,520.00');
       await navigate(page, 'Expiring balances');
-      await expect(textOf(page, 'total-received')).resolves.toBe('$1,520.00');
+      await expect(textOnceLoaded(page, 'total-received', '$1,520.00')).resolves.toBe('$1,520.00');
       await expect(page.getByTestId('lot-row').innerText()).resolves.toMatch(
         /sold \$2,000\.00.*listed \$3,000\.00.*available \$5,000\.00/s,
       );

@@ -20,6 +20,24 @@ export function textOf(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).first().innerText();
 }
 
+/**
+ * The text of an element with this test id once it shows `expected` (its data may still be loading when the
+ * page appears), or whatever it shows after `timeout`, for the caller's assertion to report.
+ */
+export async function textOnceLoaded(
+  page: Page,
+  testId: string,
+  expected: string,
+  timeout = 10_000,
+): Promise<string> {
+  const element = page.getByTestId(testId).first();
+  await element
+    .filter({ hasText: expected })
+    .waitFor({ timeout })
+    .catch(() => undefined);
+  return element.innerText();
+}
+
 /** The id at the end of the page's URL (/app/trades/<id>). */
 export function idInUrl(page: Page): string {
   const id = new URL(page.url()).pathname.split('/').pop();
