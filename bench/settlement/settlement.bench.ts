@@ -20,6 +20,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { spawnStripeEmulator } from '../../apps/stripe-emulator/src';
+import { STRIPE_WEBHOOK_EVENTS } from '../../libs/escrow/src';
 import { spawnSettlementWorker } from '../../test/support/settlement-worker';
 import {
   call,
@@ -86,7 +87,11 @@ async function main(): Promise<void> {
     const api = await startApi(env);
     const closeApi = once(api.close);
     started.push(closeApi);
-    await emulator.control.setWebhookEndpoint({ url: `${api.baseUrl}/v1/webhooks/stripe` });
+    // Subscribed as the README has operators subscribe: to the events Carryover acts on.
+    await emulator.control.setWebhookEndpoint({
+      url: `${api.baseUrl}/v1/webhooks/stripe`,
+      enabledEvents: [...STRIPE_WEBHOOK_EVENTS],
+    });
     const worker = await spawnSettlementWorker({
       env: {
         ...env,

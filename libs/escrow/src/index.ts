@@ -36,6 +36,7 @@ export {
   type TransferRequest,
 } from './gateway/payment-gateway';
 export { PROVIDER_RETRY_POLICY, type RetryPolicy } from './gateway/provider-retry';
+export { STRIPE_WEBHOOK_EVENTS } from './gateway/stripe-webhook-events';
 export { PAYMENT_ENTITIES } from './payments/payment-entities';
 export { PAYMENT_STATUSES, type PaymentStatus } from './payments/trade-payment.entity';
 export type { PaymentState } from './payments/payment-state';

@@ -5,26 +5,22 @@ import type { EntityManager } from 'typeorm';
 @Injectable()
 export class StripeEventRepository {
   /**
-   * Stores the event if new and locks it; true when it still needs processing. A concurrent delivery of
-   * the same event waits here for the first one's transaction and then finds it processed.
+   * Stores the event marked processed, in the caller's transaction, in one statement; true when this call
+   * claimed it and must process it. A concurrent delivery of the same event waits here for the first one's
+   * transaction: committed, the event is processed (false); rolled back, this delivery claims it.
    */
   async claim(
     manager: EntityManager,
     event: { id: string; type: string; payload: Record<string, unknown> },
     at: Date,
   ): Promise<boolean> {
-    await manager.query(
-      `INSERT INTO stripe_events (id, type, payload, received_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO NOTHING`,
+    const rows = (await manager.query(
+      `INSERT INTO stripe_events (id, type, payload, received_at, processed_at) VALUES ($1, $2, $3, $4, $4)
+       ON CONFLICT (id) DO UPDATE SET processed_at = EXCLUDED.processed_at
+        WHERE stripe_events.processed_at IS NULL
+       RETURNING id`,
       [event.id, event.type, JSON.stringify(event.payload), at],
-    );
-    const rows = (await manager.query(`SELECT processed_at FROM stripe_events WHERE id = $1 FOR UPDATE`, [
-      event.id,
-    ])) as Array<{ processed_at: Date | null }>;
-    return rows[0]?.processed_at === null;
-  }
-
-  async markProcessed(manager: EntityManager, id: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE stripe_events SET processed_at = $2 WHERE id = $1`, [id, at]);
+    )) as unknown[];
+    return rows.length > 0;
   }
 }

@@ -29,9 +29,9 @@ export class HandleStripeEventUseCase {
   /** True when this delivery was processed; false for a replay of a processed event. */
   async execute(event: GatewayEvent): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
+      // Claimed and marked processed at once: a failure below rolls both back, so Stripe's retry claims it.
       if (!(await this.events.claim(manager, event, this.clock.now()))) return false;
       await this.apply(manager, event);
-      await this.events.markProcessed(manager, event.id, this.clock.now());
       return true;
     });
   }
