@@ -53,6 +53,7 @@ export * from './payouts';
 export { EscrowSettlement } from './settlement/escrow-settlement.service';
 export { PaymentAlreadySucceededError, PayoutsNotEnabledError } from './settlement/settlement.errors';
 export type {
+  ProceedsTransfer,
   SettlementMoneyTrade,
   TradeMoneyState,
   TradeRefundState,

@@ -6,7 +6,7 @@ import { PayoutAccounts } from '../payouts/payout-accounts';
 import { CancelPaymentUseCase } from '../use-cases/cancel-payment.use-case';
 import { RefundBuyerUseCase } from '../use-cases/refund-buyer.use-case';
 import { TransferProceedsUseCase } from '../use-cases/transfer-proceeds.use-case';
-import type { SettlementMoneyTrade, TradeMoneyState } from './settlement.types';
+import type { ProceedsTransfer, SettlementMoneyTrade, TradeMoneyState } from './settlement.types';
 import { TradeRefundRepository } from './trade-refund.repository';
 import { TradeTransferRepository } from './trade-transfer.repository';
 
@@ -43,6 +43,19 @@ export class EscrowSettlement {
   }
 
   /**
+   * The same transfer, made but not yet recorded unless an earlier run recorded it: pass it to
+   * recordRelease (or recordTransfer) in the transaction that follows, which records it.
+   */
+  makeTransfer(trade: SettlementMoneyTrade, amountMinor: bigint): Promise<ProceedsTransfer> {
+    return this.transferProceedsUseCase.make(trade, amountMinor);
+  }
+
+  /** In the caller's transaction: a transfer from makeTransfer on the trade's row, with its audit entry. */
+  recordTransfer(manager: EntityManager, trade: SettlementMoneyTrade, made: ProceedsTransfer): Promise<void> {
+    return this.transferProceedsUseCase.record(manager, trade, made);
+  }
+
+  /**
    * In the caller's transaction: the `release` journal (escrow_held -> seller_payable + fee_revenue) and,
    * once the transfer is made (`transferId` set), the `payout` journal (seller_payable -> stripe_cash).
    * Without a transfer id the proceeds stay in seller_payable until called again with one. Replays post
@@ -64,6 +77,21 @@ export class EscrowSettlement {
       );
     }
     await this.ledger.payoutSeller(manager, trade, proceedsMinor, transferId);
+  }
+
+  /**
+   * recordRelease for a transfer from makeTransfer (null: no proceeds to send), which it records first on
+   * the trade's row and audits last, as the audit entry holds the chain's lock until the caller commits.
+   */
+  async recordReleaseAndTransfer(
+    manager: EntityManager,
+    trade: SettlementMoneyTrade,
+    amounts: { proceedsMinor: bigint; feeMinor: bigint; transfer: ProceedsTransfer | null },
+  ): Promise<void> {
+    const { transfer, ...release } = amounts;
+    if (transfer && !transfer.recorded) await this.transferProceedsUseCase.markMade(manager, trade, transfer);
+    await this.recordRelease(manager, trade, { ...release, transferId: transfer?.transferId ?? null });
+    if (transfer && !transfer.recorded) await this.transferProceedsUseCase.audit(manager, trade, transfer);
   }
 
   /**

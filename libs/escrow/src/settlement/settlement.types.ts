@@ -12,6 +12,14 @@ export interface SettlementMoneyTrade {
   buyerOrganizationId: string;
 }
 
+/** A transfer of a trade's proceeds made at the provider; `recorded` once its id is on the trade's row. */
+export interface ProceedsTransfer {
+  transferId: string;
+  amountMinor: bigint;
+  destinationAccountId: string;
+  recorded: boolean;
+}
+
 export interface TradeTransferState {
   step: string;
   transferId: string | null;

@@ -63,7 +63,20 @@ export class TradeStateMachine {
     to: TradeStatus,
     options: TransitionOptions,
   ): Promise<SettlementTrade> {
-    const trade = await this.lock(manager, tradeId);
+    return this.transitionLocked(manager, await this.lock(manager, tradeId), to, options);
+  }
+
+  /**
+   * The step for a trade the caller has locked (`lock`) in this transaction and not moved since: its row
+   * is not read again. Returns the trade in its new status, for a further step in the same transaction.
+   */
+  async transitionLocked(
+    manager: EntityManager,
+    trade: SettlementTrade,
+    to: TradeStatus,
+    options: TransitionOptions,
+  ): Promise<SettlementTrade> {
+    const tradeId = trade.id;
     this.assertAllowed(trade, to, options.actor.as);
     const at = this.clock.now();
     const reason = options.reason ?? null;

@@ -5,7 +5,7 @@ import { AdvanceTradeUseCase } from './advance-trade.use-case';
 
 function setUp(status: TradeStatus, requiresProviderApproval = false) {
   const trade = aTrade({ status, requiresProviderApproval });
-  const machine = { lock: jest.fn(async () => trade), transition: jest.fn(async () => trade) };
+  const machine = { lock: jest.fn(async () => trade), transitionLocked: jest.fn(async () => trade) };
   return {
     useCase: new AdvanceTradeUseCase(TRANSACTIONS, machine as unknown as TradeStateMachine),
     machine,
@@ -21,7 +21,7 @@ describe('AdvanceTradeUseCase', () => {
   ] as const)('moves a %s trade (approval required: %p) to %s', async (from, approval, to) => {
     const { useCase, machine, trade } = setUp(from, approval);
     expect(await useCase.execute(trade.id)).toBe(to);
-    expect(machine.transition).toHaveBeenCalledWith(MANAGER, trade.id, to, expect.anything());
+    expect(machine.transitionLocked).toHaveBeenCalledWith(MANAGER, trade, to, expect.anything());
   });
 
   it.each(['awaiting_payment', 'transfer_pending', 'verifying', 'disputed', 'settled', 'refunding'] as const)(
@@ -29,7 +29,7 @@ describe('AdvanceTradeUseCase', () => {
     async (status) => {
       const { useCase, machine, trade } = setUp(status);
       expect(await useCase.execute(trade.id)).toBeNull();
-      expect(machine.transition).not.toHaveBeenCalled();
+      expect(machine.transitionLocked).not.toHaveBeenCalled();
     },
   );
 });

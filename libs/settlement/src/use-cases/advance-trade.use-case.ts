@@ -24,11 +24,11 @@ export class AdvanceTradeUseCase {
         const reason = trade.requiresProviderApproval
           ? 'the provider’s policy requires its approval before the transfer'
           : 'the seller is asked to transfer the credits';
-        await this.machine.transition(manager, tradeId, to, { actor: SYSTEM, reason });
+        await this.machine.transitionLocked(manager, trade, to, { actor: SYSTEM, reason });
         return to;
       }
       if (trade.status === 'transfer_submitted') {
-        await this.machine.transition(manager, tradeId, 'verifying', {
+        await this.machine.transitionLocked(manager, trade, 'verifying', {
           actor: SYSTEM,
           reason: 'the transfer awaits the operator’s verification',
         });

@@ -39,7 +39,7 @@ export class CancelUnpaidTradeUseCase {
       const payment = await this.payments.forTrade(tradeId);
       if (payment.status === 'processing' || payment.status === 'succeeded') return 'paid';
       const returned = await this.quantity.returnQuantity(manager, trade, this.clock.now());
-      await this.machine.transition(manager, tradeId, 'cancelled', {
+      await this.machine.transitionLocked(manager, locked, 'cancelled', {
         actor: SYSTEM,
         reason,
         data: { quantityReturnedTo: returned.toListing ? 'listing' : 'lot' },

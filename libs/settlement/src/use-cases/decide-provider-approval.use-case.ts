@@ -53,7 +53,7 @@ export class DecideProviderApprovalUseCase {
         { decision: command.decision, reference },
         this.clock.now(),
       );
-      await this.machine.transition(manager, tradeId, to, {
+      await this.machine.transitionLocked(manager, trade, to, {
         actor: operatorStep(actor),
         reason: `provider ${command.decision} (${reference})`,
         data: { providerDecision: command.decision, providerReference: reference },

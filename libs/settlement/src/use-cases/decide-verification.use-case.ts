@@ -49,7 +49,7 @@ export class DecideVerificationUseCase {
           );
         }
         if (command.decision === 'reject') {
-          await this.machine.transition(manager, tradeId, 'refunding', {
+          await this.machine.transitionLocked(manager, trade, 'refunding', {
             actor: step,
             reason: command.reason,
             data: { decision: 'reject' },
@@ -58,7 +58,7 @@ export class DecideVerificationUseCase {
         }
         const block = await this.releaseCompliance.gate(manager, trade, step.audit);
         if (block) return block;
-        await this.machine.transition(manager, tradeId, 'releasing', {
+        await this.machine.transitionLocked(manager, trade, 'releasing', {
           actor: step,
           reason: command.reason,
           data: { decision: 'approve' },

@@ -19,7 +19,7 @@ export class ExpireTransferUseCase {
       const settlement = await this.trades.settlement(tradeId, manager);
       if (trade.status !== 'transfer_pending' || !settlement || settlement.statusEnteredAt >= cutoff)
         return false;
-      await this.machine.transition(manager, tradeId, 'refunding', {
+      await this.machine.transitionLocked(manager, trade, 'refunding', {
         actor: SYSTEM,
         reason: 'the seller did not submit the transfer within the transfer window',
         data: { transferPendingSince: settlement.statusEnteredAt.toISOString() },

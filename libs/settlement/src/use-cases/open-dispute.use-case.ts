@@ -36,7 +36,7 @@ export class OpenDisputeUseCase {
         frozenStatus: trade.status,
         openedAt: this.clock.now(),
       });
-      await this.machine.transition(manager, tradeId, 'disputed', {
+      await this.machine.transitionLocked(manager, trade, 'disputed', {
         actor: step,
         reason: dispute.reason,
         data: { disputeId: dispute.id, side },

@@ -37,7 +37,7 @@ export class RefundTradeUseCase {
       if (locked.status !== 'refunding') return 'nothing';
       await this.escrow.recordRefund(manager, money, trade.grossMinor, 'refund');
       const returned = await this.quantity.returnQuantity(manager, trade, this.clock.now());
-      await this.machine.transition(manager, tradeId, 'refunded', {
+      await this.machine.transitionLocked(manager, locked, 'refunded', {
         actor: SYSTEM,
         reason: `buyer refunded (${refundId})`,
         data: {

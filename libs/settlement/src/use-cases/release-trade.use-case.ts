@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EscrowSettlement, PayoutsNotEnabledError } from '@carryover/escrow';
+import { EscrowSettlement, PayoutsNotEnabledError, type ProceedsTransfer } from '@carryover/escrow';
 import { toMoneyTrade, type SettlementTrade } from '../domain/settlement-trade';
 import { SettlementTradeRepository } from '../repositories/settlement-trade.repository';
 import { TradeWaiting } from '../services/trade-waiting.service';
@@ -10,9 +10,10 @@ export type ReleaseOutcome = 'settled' | 'waiting' | 'nothing';
 
 /**
  * Pays a releasing trade's seller and settles it: the Stripe transfer outside any transaction (idempotent
- * per trade, so a crash mid-call and a retry make one transfer), then one transaction with the release and
- * payout journals and releasing -> settled. From any other state it does nothing. Without the seller's
- * payouts the trade waits (waitingFor seller_payouts_not_enabled) until payouts.enabled resumes it.
+ * per trade, so a crash mid-call and a retry make one transfer), then one transaction with the transfer
+ * recorded, the release and payout journals and releasing -> settled. From any other state it does
+ * nothing but record a transfer it made. Without the seller's payouts the trade waits (waitingFor
+ * seller_payouts_not_enabled) until payouts.enabled resumes it.
  */
 @Injectable()
 export class ReleaseTradeUseCase {
@@ -27,14 +28,19 @@ export class ReleaseTradeUseCase {
   async execute(tradeId: string): Promise<ReleaseOutcome> {
     const trade = await this.trades.find(tradeId);
     if (trade?.status !== 'releasing') return 'nothing';
-    const transferId = await this.transfer(trade);
-    if (transferId === undefined) return this.waiting.forPayouts(tradeId, 'releasing');
+    const transfer = await this.transfer(trade);
+    if (transfer === undefined) return this.waiting.forPayouts(tradeId, 'releasing');
+    const money = toMoneyTrade(trade);
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.machine.lock(manager, tradeId);
-      if (locked.status !== 'releasing') return 'nothing';
-      const amounts = { proceedsMinor: trade.sellerProceedsMinor, feeMinor: trade.feeMinor, transferId };
-      await this.escrow.recordRelease(manager, toMoneyTrade(trade), amounts);
-      await this.machine.transition(manager, tradeId, 'settled', {
+      if (locked.status !== 'releasing') {
+        if (transfer) await this.escrow.recordTransfer(manager, money, transfer);
+        return 'nothing';
+      }
+      const amounts = { proceedsMinor: trade.sellerProceedsMinor, feeMinor: trade.feeMinor, transfer };
+      await this.escrow.recordReleaseAndTransfer(manager, money, amounts);
+      const transferId = transfer?.transferId ?? null;
+      await this.machine.transitionLocked(manager, locked, 'settled', {
         actor: SYSTEM,
         reason: transferId
           ? `proceeds transferred to the seller (${transferId})`
@@ -49,12 +55,11 @@ export class ReleaseTradeUseCase {
     });
   }
 
-  /** The transfer id (null when there are no proceeds to send); undefined when payouts are not enabled. */
-  private async transfer(trade: SettlementTrade): Promise<string | null | undefined> {
+  /** The transfer made (null when there are no proceeds to send); undefined when payouts are not enabled. */
+  private async transfer(trade: SettlementTrade): Promise<ProceedsTransfer | null | undefined> {
     if (trade.sellerProceedsMinor === 0n) return null;
-    if (!(await this.escrow.sellerPayoutsEnabled(trade.sellerOrganizationId))) return undefined;
     try {
-      return (await this.escrow.transferProceeds(toMoneyTrade(trade), trade.sellerProceedsMinor)).transferId;
+      return await this.escrow.makeTransfer(toMoneyTrade(trade), trade.sellerProceedsMinor);
     } catch (error) {
       if (error instanceof PayoutsNotEnabledError) return undefined;
       return this.waiting.forProvider(trade.id, 'releasing', error);

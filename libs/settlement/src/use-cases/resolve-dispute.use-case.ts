@@ -85,7 +85,7 @@ export class ResolveDisputeUseCase {
     const data = { disputeId: dispute.id, outcome: command.outcome };
     if (command.outcome !== 'partial_refund') {
       const to = command.outcome === 'release' ? 'releasing' : 'refunding';
-      await this.machine.transition(manager, trade.id, to, { actor: step, reason: command.reason, data });
+      await this.machine.transitionLocked(manager, trade, to, { actor: step, reason: command.reason, data });
       return;
     }
     const refundMinor = (command.refundMinor as bigint).toString();

@@ -44,6 +44,8 @@ describe('splitPartialRefund', () => {
   });
 });
 
+const MADE = { transferId: 'tr_1', amountMinor: 49_400n, destinationAccountId: 'acct_1', recorded: false };
+
 describe('SettlePartialRefundUseCase', () => {
   function setUp(options: { status?: string; payouts?: boolean; lockedStatus?: string } = {}) {
     const trade = aTrade({ status: (options.status ?? 'disputed') as never });
@@ -54,13 +56,14 @@ describe('SettlePartialRefundUseCase', () => {
     const escrow = {
       sellerPayoutsEnabled: jest.fn(async () => options.payouts ?? true),
       refundBuyer: jest.fn(async () => ({ refundId: 're_1' })),
-      transferProceeds: jest.fn(async () => ({ transferId: 'tr_1' })),
+      makeTransfer: jest.fn(async () => MADE),
+      recordTransfer: jest.fn(async () => undefined),
       recordRefund: jest.fn(async () => undefined),
-      recordRelease: jest.fn(async () => undefined),
+      recordReleaseAndTransfer: jest.fn(async () => undefined),
     };
     const machine = {
       lock: jest.fn(async () => ({ ...trade, status: options.lockedStatus ?? trade.status })),
-      transition: jest.fn(async () => trade),
+      transitionLocked: jest.fn(async () => trade),
     };
     const waiting = {
       forPayouts: jest.fn(async () => 'waiting' as const),
@@ -87,18 +90,18 @@ describe('SettlePartialRefundUseCase', () => {
       20_000n,
       'refund',
     );
-    expect(escrow.transferProceeds).toHaveBeenCalledWith(expect.objectContaining({ id: trade.id }), 49_400n);
+    expect(escrow.makeTransfer).toHaveBeenCalledWith(expect.objectContaining({ id: trade.id }), 49_400n);
     expect(escrow.recordRefund).toHaveBeenCalledWith(MANAGER, expect.anything(), 20_000n, 'refund');
-    expect(escrow.recordRelease).toHaveBeenCalledWith(MANAGER, expect.anything(), {
+    expect(escrow.recordReleaseAndTransfer).toHaveBeenCalledWith(MANAGER, expect.anything(), {
       proceedsMinor: 49_400n,
       feeMinor: 2_600n,
-      transferId: 'tr_1',
+      transfer: MADE,
     });
-    expect(machine.transition).toHaveBeenCalledWith(
+    expect(machine.transitionLocked).toHaveBeenCalledWith(
       MANAGER,
-      trade.id,
+      expect.objectContaining({ id: trade.id }),
       'partially_refunded',
-      expect.anything(),
+      expect.objectContaining({ data: expect.objectContaining({ transferId: 'tr_1' }) }),
     );
   });
 
@@ -107,7 +110,7 @@ describe('SettlePartialRefundUseCase', () => {
     expect(await useCase.execute(trade.id)).toBe('waiting');
     expect(waiting.forPayouts).toHaveBeenCalledWith(trade.id, 'disputed');
     expect(escrow.refundBuyer).not.toHaveBeenCalled();
-    expect(escrow.transferProceeds).not.toHaveBeenCalled();
+    expect(escrow.makeTransfer).not.toHaveBeenCalled();
   });
 
   it('does nothing for a trade that is no longer disputed, or already settled by another run', async () => {
@@ -117,6 +120,8 @@ describe('SettlePartialRefundUseCase', () => {
     const raced = setUp({ lockedStatus: 'partially_refunded' });
     expect(await raced.useCase.execute(raced.trade.id)).toBe('nothing');
     expect(raced.escrow.recordRefund).not.toHaveBeenCalled();
-    expect(raced.machine.transition).not.toHaveBeenCalled();
+    expect(raced.machine.transitionLocked).not.toHaveBeenCalled();
+    // The transfer it made is recorded all the same.
+    expect(raced.escrow.recordTransfer).toHaveBeenCalledWith(MANAGER, expect.anything(), MADE);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EscrowSettlement, PayoutsNotEnabledError } from '@carryover/escrow';
+import { EscrowSettlement, PayoutsNotEnabledError, type ProceedsTransfer } from '@carryover/escrow';
 import { computeTradeAmounts } from '@carryover/shared';
 import { toMoneyTrade, type SettlementTrade } from '../domain/settlement-trade';
 import { DisputeRepository } from '../repositories/dispute.repository';
@@ -12,8 +12,8 @@ import { SYSTEM, TradeStateMachine } from '../state-machine/trade-state-machine.
  * Carries out a dispute resolved with a partial refund: `refundMinor` back to the buyer, the remainder of
  * the gross released to the seller with the fee recomputed on it, so refund + fee + proceeds = gross.
  * Both Stripe calls run outside any transaction (idempotent per trade and step); then one transaction
- * posts the refund, release and payout journals and moves disputed -> partially_refunded. Nothing moves
- * until the seller can receive transfers.
+ * records the transfer, posts the refund, release and payout journals and moves disputed ->
+ * partially_refunded. Nothing moves until the seller can receive transfers.
  */
 @Injectable()
 export class SettlePartialRefundUseCase {
@@ -39,10 +39,10 @@ export class SettlePartialRefundUseCase {
     const { refundId } = await this.escrow
       .refundBuyer(money, split.refundMinor, 'refund')
       .catch((error: unknown) => this.waiting.forProvider(tradeId, 'disputed', error));
-    let transferId: string | null = null;
+    let transfer: ProceedsTransfer | null = null;
     if (split.proceedsMinor > 0n) {
       try {
-        ({ transferId } = await this.escrow.transferProceeds(money, split.proceedsMinor));
+        transfer = await this.escrow.makeTransfer(money, split.proceedsMinor);
       } catch (error) {
         if (error instanceof PayoutsNotEnabledError) return this.waiting.forPayouts(tradeId, 'disputed');
         return this.waiting.forProvider(tradeId, 'disputed', error);
@@ -50,11 +50,15 @@ export class SettlePartialRefundUseCase {
     }
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.machine.lock(manager, tradeId);
-      if (locked.status !== 'disputed') return 'nothing';
+      if (locked.status !== 'disputed') {
+        if (transfer) await this.escrow.recordTransfer(manager, money, transfer);
+        return 'nothing';
+      }
       await this.escrow.recordRefund(manager, money, split.refundMinor, 'refund');
-      const release = { proceedsMinor: split.proceedsMinor, feeMinor: split.feeMinor, transferId };
-      await this.escrow.recordRelease(manager, money, release);
-      await this.machine.transition(manager, tradeId, 'partially_refunded', {
+      const release = { proceedsMinor: split.proceedsMinor, feeMinor: split.feeMinor, transfer };
+      await this.escrow.recordReleaseAndTransfer(manager, money, release);
+      const transferId = transfer?.transferId ?? null;
+      await this.machine.transitionLocked(manager, locked, 'partially_refunded', {
         actor: SYSTEM,
         reason: `dispute ${dispute.id}: ${split.refundMinor} refunded, ${split.releasedMinor} released`,
         data: {

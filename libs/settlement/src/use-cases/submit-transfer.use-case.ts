@@ -38,7 +38,7 @@ export class SubmitTransferUseCase {
       this.machine.assertAllowed(trade, 'transfer_submitted', 'seller');
       const transfer = { reference: command.reference.trim(), note: command.note?.trim() || null };
       await this.trades.recordTransfer(manager, tradeId, transfer, this.clock.now());
-      await this.machine.transition(manager, tradeId, 'transfer_submitted', {
+      await this.machine.transitionLocked(manager, trade, 'transfer_submitted', {
         actor: partyStep(actor, 'sell'),
         reason: `transfer reference ${transfer.reference}`,
         data: { reference: transfer.reference },
