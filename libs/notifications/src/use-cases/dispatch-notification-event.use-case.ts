@@ -5,7 +5,11 @@ import { JobQueue, type OutboxJob } from '@carryover/jobs';
 import { notificationMessage, type NotificationMessage } from '../domain/notification-messages';
 import { webhookBodyText, webhookData } from '../domain/webhook-payload';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../notification-settings';
-import { NotificationEmailRepository } from '../repositories/notification-email.repository';
+import { Mailer } from '../mail/mailer';
+import {
+  EMAIL_DISABLED_REASON,
+  NotificationEmailRepository,
+} from '../repositories/notification-email.repository';
 import { NotificationRepository } from '../repositories/notification.repository';
 import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
 import { WebhookEndpointRepository } from '../repositories/webhook-endpoint.repository';
@@ -17,8 +21,9 @@ export const EMAIL_ROLES: readonly OrganizationRole[] = ['org_admin', 'trader'];
 /**
  * Fans one event out to the organisations involved: an in-app notification, an e-mail to their members and
  * a delivery per subscribed webhook endpoint, all written in one transaction under unique keys, then a job
- * per e-mail and delivery (jobId = its row id). Running it again for the same event creates nothing twice
- * and only re-enqueues jobs a crash may have lost.
+ * per e-mail and delivery (jobId = its row id). With e-mail switched off (no SMTP_URL) the e-mails are
+ * written as skipped and get no job. Running it again for the same event creates nothing twice and only
+ * re-enqueues jobs a crash may have lost.
  */
 @Injectable()
 export class DispatchNotificationEventUseCase {
@@ -31,6 +36,7 @@ export class DispatchNotificationEventUseCase {
     private readonly endpoints: WebhookEndpointRepository,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly jobs: JobQueue,
+    private readonly mailer: Mailer,
     @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
   ) {}
 
@@ -39,7 +45,7 @@ export class DispatchNotificationEventUseCase {
     if (audiences.length === 0) return;
     const notices = await Promise.all(audiences.map((audience) => this.notice(audience)));
 
-    await this.dataSource.transaction(async (manager) => {
+    const written = await this.dataSource.transaction(async (manager) => {
       await this.notifications.insertMissing(
         manager,
         notices.map(({ organizationId, message, kind }) => ({
@@ -49,19 +55,19 @@ export class DispatchNotificationEventUseCase {
           ...message,
         })),
       );
-      await this.emails.insertMissing(
-        manager,
-        notices
-          .filter((notice) => notice.recipients.length > 0)
-          .map(({ organizationId, kind, recipients, message, emailText }) => ({
-            organizationId,
-            eventId: event.eventId,
-            kind,
-            recipients,
-            subject: message.title,
-            textBody: emailText,
-          })),
-      );
+      const skipped = this.mailer.enabled ? undefined : { reason: EMAIL_DISABLED_REASON };
+      const newEmails = notices
+        .filter((notice) => notice.recipients.length > 0)
+        .map(({ organizationId, kind, recipients, message, emailText }) => ({
+          organizationId,
+          eventId: event.eventId,
+          kind,
+          recipients,
+          subject: message.title,
+          textBody: emailText,
+          skipped,
+        }));
+      const emails = await this.emails.insertMissing(manager, newEmails);
       const bodies = new Map(
         audiences.map((audience) => [
           audience.organizationId,
@@ -74,7 +80,7 @@ export class DispatchNotificationEventUseCase {
         ]),
       );
       const subscribed = await this.endpoints.subscribedTo(manager, [...bodies.keys()], event.name);
-      await this.deliveries.insertMissing(
+      const deliveries = await this.deliveries.insertMissing(
         manager,
         subscribed.map((endpoint) => ({
           endpointId: endpoint.id,
@@ -84,12 +90,18 @@ export class DispatchNotificationEventUseCase {
           body: bodies.get(endpoint.organizationId) ?? '',
         })),
       );
+      const allNew = emails.inserted === newEmails.length && deliveries.length === subscribed.length;
+      return { emailIds: emails.pending, deliveryIds: deliveries, allNew };
     });
 
-    const [deliveryIds, emailIds] = await Promise.all([
-      this.deliveries.unattemptedFor(event.eventId),
-      this.emails.pendingFor(event.eventId),
-    ]);
+    // All rows new: their jobs are the ones to enqueue. Otherwise an earlier run wrote them and may have
+    // crashed before enqueuing: whatever is still waiting is enqueued again (BullMQ skips known job ids).
+    const [deliveryIds, emailIds] = written.allNew
+      ? [written.deliveryIds, written.emailIds]
+      : await Promise.all([
+          this.deliveries.unattemptedFor(event.eventId),
+          this.emails.pendingFor(event.eventId),
+        ]);
     await this.jobs.enqueueMany([
       ...deliveryIds.map((id) => ({
         name: 'webhooks.deliver' as const,

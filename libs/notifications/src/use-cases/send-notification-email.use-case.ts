@@ -2,7 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { JOB_CATALOGUE } from '@carryover/jobs';
 import { Clock } from '@carryover/shared';
 import { Mailer } from '../mail/mailer';
-import { NotificationEmailRepository } from '../repositories/notification-email.repository';
+import {
+  EMAIL_DISABLED_REASON,
+  NotificationEmailRepository,
+} from '../repositories/notification-email.repository';
 
 /**
  * Sends one notification e-mail written by the dispatcher. Without SMTP_URL it is recorded as skipped, not
@@ -26,7 +29,7 @@ export class SendNotificationEmailUseCase {
       this.logger.log(
         `E-mail disabled (no SMTP_URL): "${email.subject}" to ${email.recipients.length} member(s) not sent`,
       );
-      await this.emails.markSkipped(email.id, 'e-mail disabled: SMTP_URL is not set');
+      await this.emails.markSkipped(email.id, EMAIL_DISABLED_REASON);
       return;
     }
     try {
