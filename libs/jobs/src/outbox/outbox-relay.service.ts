@@ -81,20 +81,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** One pass: claims up to batchSize pending events, enqueues their jobs and marks them relayed. */
+  /**
+   * One pass: claims up to batchSize pending events marking them relayed (one statement), enqueues their
+   * jobs and commits; a failed enqueue rolls the marks back.
+   */
   async relayBatch(): Promise<number> {
     let claimed: PendingRow[] = [];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        claimed = (await manager.query(
-          `SELECT id, name, payload, occurred_at FROM outbox_events
-            WHERE relayed_at IS NULL ORDER BY occurred_at, id
-            LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [this.options.batchSize],
-        )) as PendingRow[];
+        claimed = await this.claim(manager);
         if (claimed.length === 0) return 0;
         await this.enqueue(claimed);
-        await this.markRelayed(manager, claimed);
         return claimed.length;
       });
     } catch (error) {
@@ -120,12 +117,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.jobQueue.enqueueMany(jobs);
   }
 
-  private async markRelayed(manager: EntityManager, rows: PendingRow[]): Promise<void> {
-    await manager.query(
-      `UPDATE outbox_events SET relayed_at = clock_timestamp(), relay_attempts = relay_attempts + 1,
+  /** The oldest pending events, locked (SKIP LOCKED: another relay takes others) and marked relayed. */
+  private async claim(manager: EntityManager): Promise<PendingRow[]> {
+    const [rows] = (await manager.query(
+      `WITH pending AS (
+         SELECT id FROM outbox_events WHERE relayed_at IS NULL ORDER BY occurred_at, id
+          LIMIT $1 FOR UPDATE SKIP LOCKED)
+       UPDATE outbox_events e SET relayed_at = clock_timestamp(), relay_attempts = relay_attempts + 1,
               last_error = NULL
-        WHERE id = ANY($1::uuid[])`,
-      [rows.map((row) => row.id)],
+         FROM pending WHERE e.id = pending.id
+       RETURNING e.id, e.name, e.payload, e.occurred_at`,
+      [this.options.batchSize],
+    )) as [PendingRow[], number];
+    // RETURNING comes in no particular order; jobs are enqueued in the events' order.
+    return rows.sort(
+      (a, b) => a.occurred_at.getTime() - b.occurred_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   }
 
