@@ -38,17 +38,46 @@ export class LedgerRepository {
     return { ...row, entries: entries.map((e) => ({ account: e.accountCode, amountMinor: e.amountMinor })) };
   }
 
-  /** Inserts the journal and its entries; null when a journal with the same key already exists. */
+  /**
+   * A trade's journal for `step`, if posted, and the trade's signed sum per account, in one read (under the
+   * trade's ledger lock, taken before). The journal is only its id: a replay reads it with findJournal.
+   */
+  async tradePostingState(
+    manager: EntityManager,
+    tradeId: string,
+    step: string,
+  ): Promise<{ existingId: string | null; sums: Map<LedgerAccountCode, bigint> }> {
+    const [row] = (await manager.query(
+      `SELECT (SELECT id FROM ledger_journals WHERE trade_id = $1 AND step = $2) AS existing_id,
+              (SELECT coalesce(json_object_agg(account, total), '{}') FROM (
+                 SELECT e.account_code AS account, sum(e.amount_minor)::text AS total
+                   FROM ledger_journals j JOIN ledger_entries e ON e.journal_id = j.id
+                  WHERE j.trade_id = $1
+                  GROUP BY e.account_code) totals) AS sums`,
+      [tradeId, step],
+    )) as Array<{ existing_id: string | null; sums: Record<string, string> }>;
+    const sums = Object.entries(row?.sums ?? {}).map(([account, total]) => [account, BigInt(total)] as const);
+    return { existingId: row?.existing_id ?? null, sums: new Map(sums) as Map<LedgerAccountCode, bigint> };
+  }
+
+  /** Inserts the journal and its entries in one statement; null when a journal with the same key exists. */
   async insertJournal(
     manager: EntityManager,
     journal: NewJournal,
     entries: LedgerEntry[],
   ): Promise<string | null> {
     const inserted = (await manager.query(
-      `INSERT INTO ledger_journals (trade_id, idempotency_key, step, currency, description, posted_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
+      `WITH journal AS (
+         INSERT INTO ledger_journals (trade_id, idempotency_key, step, currency, description, posted_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING
+         RETURNING id),
+       entries AS (
+         INSERT INTO ledger_entries (journal_id, account_code, amount_minor)
+         SELECT journal.id, e.account, e.amount
+           FROM journal, unnest($7::text[], $8::bigint[]) WITH ORDINALITY AS e (account, amount, n)
+          ORDER BY e.n)
+       SELECT id FROM journal`,
       [
         journal.tradeId,
         journal.idempotencyKey,
@@ -56,16 +85,11 @@ export class LedgerRepository {
         journal.currency,
         journal.description,
         journal.postedAt,
+        entries.map((e) => e.account),
+        entries.map((e) => e.amountMinor.toString()),
       ],
     )) as Array<{ id: string }>;
-    const id = inserted[0]?.id;
-    if (id === undefined) return null;
-    await manager.query(
-      `INSERT INTO ledger_entries (journal_id, account_code, amount_minor)
-       SELECT $1, account, amount FROM unnest($2::text[], $3::bigint[]) AS e (account, amount)`,
-      [id, entries.map((e) => e.account), entries.map((e) => e.amountMinor.toString())],
-    );
-    return id;
+    return inserted[0]?.id ?? null;
   }
 
   /** The trade's signed sum per account (debit positive). */

@@ -47,12 +47,15 @@ export class LedgerService {
       command.tradeId !== undefined
         ? { tradeId: command.tradeId, step: command.step }
         : { idempotencyKey: command.idempotencyKey ?? '' };
-    if (command.tradeId !== undefined) await this.journals.lockTrade(manager, command.tradeId);
-
-    const existing = await this.journals.findJournal(manager, key);
-    if (existing) return { journal: this.replay(existing, command, entries), replayed: true };
-    if (command.tradeId !== undefined)
-      await this.assertTradeBalancesStayNonNegative(manager, command.tradeId, entries);
+    if (command.tradeId !== undefined) {
+      await this.journals.lockTrade(manager, command.tradeId);
+      const state = await this.journals.tradePostingState(manager, command.tradeId, command.step);
+      if (state.existingId !== null) return this.replayStored(manager, key, command, entries);
+      this.assertTradeBalancesStayNonNegative(command.tradeId, state.sums, entries);
+    } else {
+      const existing = await this.journals.findJournal(manager, key);
+      if (existing) return { journal: this.replay(existing, command, entries), replayed: true };
+    }
 
     const journal = {
       tradeId: command.tradeId ?? null,
@@ -65,9 +68,7 @@ export class LedgerService {
     const id = await this.journals.insertJournal(manager, journal, entries);
     if (id !== null) return { journal: { id, ...journal, entries }, replayed: false };
     // A concurrent post with the same idempotency key committed first.
-    const winner = await this.journals.findJournal(manager, key);
-    if (!winner) throw new Error(`ledger journal ${JSON.stringify(key)} conflicted but cannot be read`);
-    return { journal: this.replay(winner, command, entries), replayed: true };
+    return this.replayStored(manager, key, command, entries);
   }
 
   fundTrade(manager: EntityManager, trade: LedgerTrade, amountMinor: bigint): Promise<PostResult> {
@@ -133,6 +134,17 @@ export class LedgerService {
     return this.journals.tradeJournalTotals(manager, tradeId);
   }
 
+  private async replayStored(
+    manager: EntityManager,
+    key: JournalKey,
+    command: PostJournalCommand,
+    entries: LedgerEntry[],
+  ): Promise<PostResult> {
+    const stored = await this.journals.findJournal(manager, key);
+    if (!stored) throw new Error(`ledger journal ${JSON.stringify(key)} conflicted but cannot be read`);
+    return { journal: this.replay(stored, command, entries), replayed: true };
+  }
+
   private replay(
     existing: LedgerJournal,
     command: PostJournalCommand,
@@ -148,13 +160,12 @@ export class LedgerService {
     return existing;
   }
 
-  /** The service's side of the rule the database checks at commit, under the trade's ledger lock. */
-  private async assertTradeBalancesStayNonNegative(
-    manager: EntityManager,
+  /** The service's side of the rule the database checks at commit, on sums read under the trade's lock. */
+  private assertTradeBalancesStayNonNegative(
     tradeId: string,
+    sums: Map<LedgerAccountCode, bigint>,
     entries: LedgerEntry[],
-  ): Promise<void> {
-    const sums = await this.journals.tradeSums(manager, tradeId);
+  ): void {
     for (const [account, delta] of netByAccount(entries)) {
       if (!LEDGER_ACCOUNTS[account].tradeScoped) continue;
       const after = onNormalSide(account, (sums.get(account) ?? 0n) + delta);
