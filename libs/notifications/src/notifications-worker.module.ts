@@ -9,6 +9,7 @@ import { HttpWebhookSender, WebhookSender } from './delivery/webhook-sender';
 import { Mailer, SmtpMailer } from './mail/mailer';
 import { NotificationsModule } from './notifications.module';
 import { ExpiryReminderRepository } from './repositories/expiry-reminder.repository';
+import { NotificationFanoutRepository } from './repositories/notification-fanout.repository';
 import { EventFactsResolver } from './services/event-facts.resolver';
 import { DeliverWebhookUseCase } from './use-cases/deliver-webhook.use-case';
 import { DispatchNotificationEventUseCase } from './use-cases/dispatch-notification-event.use-case';
@@ -39,6 +40,7 @@ const USE_CASES = [
     { provide: Mailer, useClass: SmtpMailer },
     EventFactsResolver,
     ExpiryReminderRepository,
+    NotificationFanoutRepository,
     ...USE_CASES,
   ],
   exports: [...USE_CASES],

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { NotificationEmailEntity } from '../entities/notification-email.entity';
-
-export interface NewEmail {
-  organizationId: string;
-  eventId: string;
-  kind: string;
-  recipients: string[];
-  subject: string;
-  textBody: string;
-  /** Unset: pending, to be sent by its job. */
-  skipped?: { reason: string };
-}
 
 /** Why an e-mail is recorded as skipped when e-mail is switched off. */
 export const EMAIL_DISABLED_REASON = 'e-mail disabled: SMTP_URL is not set';
@@ -22,34 +11,6 @@ export class NotificationEmailRepository {
   constructor(
     @InjectRepository(NotificationEmailEntity) private readonly emails: Repository<NotificationEmailEntity>,
   ) {}
-
-  /**
-   * (event, organisation) is unique: a second dispatch of the same event writes no second e-mail. Returns
-   * the ids of the e-mails this call wrote that are pending.
-   */
-  async insertMissing(
-    manager: EntityManager,
-    emails: readonly NewEmail[],
-  ): Promise<{ inserted: number; pending: string[] }> {
-    if (emails.length === 0) return { inserted: 0, pending: [] };
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEmailEntity)
-      .values(
-        emails.map(({ skipped, ...email }) =>
-          skipped ? { ...email, status: 'skipped' as const, lastError: skipped.reason } : email,
-        ),
-      )
-      .orIgnore()
-      .returning(['id', 'status'])
-      .execute();
-    const rows = result.raw as Array<{ id: string; status: string }>;
-    return {
-      inserted: rows.length,
-      pending: rows.filter((row) => row.status === 'pending').map((row) => row.id),
-    };
-  }
 
   /** The event's e-mails still to send (their job may be missing after a crash). */
   async pendingFor(eventId: string): Promise<string[]> {

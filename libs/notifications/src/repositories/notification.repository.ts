@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '@carryover/shared';
 import type { NotificationView } from '../domain/views';
 
@@ -34,27 +34,6 @@ const COLUMNS = `n.id, n.kind, n.title, n.body, n.link, n.subject_type, n.subjec
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** (event, organisation) is unique: a second dispatch of the same event adds nothing. */
-  async insertMissing(manager: EntityManager, notifications: readonly NewNotification[]): Promise<void> {
-    if (notifications.length === 0) return;
-    await manager.query(
-      `INSERT INTO notifications (organization_id, event_id, kind, title, body, link, subject_type, subject_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                            $8::uuid[])
-       ON CONFLICT (event_id, organization_id) DO NOTHING`,
-      [
-        notifications.map((n) => n.organizationId),
-        notifications.map((n) => n.eventId),
-        notifications.map((n) => n.kind),
-        notifications.map((n) => n.title),
-        notifications.map((n) => n.body),
-        notifications.map((n) => n.link),
-        notifications.map((n) => n.subject?.type ?? null),
-        notifications.map((n) => n.subject?.id ?? null),
-      ],
-    );
-  }
 
   /** Newest first, keyset-paginated on (createdAt, id), with this reader's read time. */
   async page(

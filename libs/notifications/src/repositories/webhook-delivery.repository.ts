@@ -4,14 +4,6 @@ import { decodeCursor, toPage, type Page } from '@carryover/shared';
 import type { DeliveryAttemptView, WebhookDeliveryView } from '../domain/views';
 import type { DeliveryStatus } from '../entities/webhook-delivery.entity';
 
-export interface NewDelivery {
-  endpointId: string;
-  organizationId: string;
-  eventId: string;
-  eventType: string;
-  body: string;
-}
-
 /** A delivery with what an attempt needs of its endpoint. */
 export interface DeliveryToAttempt {
   id: string;
@@ -62,28 +54,6 @@ interface DeliveryRow {
 @Injectable()
 export class WebhookDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Inserts what is not there yet: (endpoint, event) is unique, so a second dispatch adds nothing. Returns
-   * the ids of the deliveries this call wrote.
-   */
-  async insertMissing(manager: EntityManager, deliveries: readonly NewDelivery[]): Promise<string[]> {
-    if (deliveries.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO webhook_deliveries (endpoint_id, organization_id, event_id, event_type, body)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
-       ON CONFLICT (endpoint_id, event_id) DO NOTHING
-       RETURNING id`,
-      [
-        deliveries.map((d) => d.endpointId),
-        deliveries.map((d) => d.organizationId),
-        deliveries.map((d) => d.eventId),
-        deliveries.map((d) => d.eventType),
-        deliveries.map((d) => d.body),
-      ],
-    );
-    return rows.map((row) => row.id);
-  }
 
   /** The event's deliveries that have not been attempted yet (their first job may still be missing). */
   async unattemptedFor(eventId: string): Promise<string[]> {

@@ -14,12 +14,6 @@ export interface NewWebhookEndpoint {
   createdByUserId: string | null;
 }
 
-/** An endpoint subscribed to an event, as the dispatcher needs it. */
-export interface SubscribedEndpoint {
-  id: string;
-  organizationId: string;
-}
-
 @Injectable()
 export class WebhookEndpointRepository {
   /** Scoped reads; deleted endpoints are filtered by the callers' `deletedAt: IsNull()`. */
@@ -59,22 +53,6 @@ export class WebhookEndpointRepository {
 
   async markDeleted(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.getRepository(WebhookEndpointEntity).update({ id }, { deletedAt: at });
-  }
-
-  /** Live, enabled endpoints of these organisations that subscribe to the event. */
-  async subscribedTo(
-    manager: EntityManager,
-    organizationIds: readonly string[],
-    eventType: string,
-  ): Promise<SubscribedEndpoint[]> {
-    const rows: { id: string; organization_id: string }[] = await manager.query(
-      `SELECT id, organization_id FROM webhook_endpoints
-        WHERE organization_id = ANY($1::uuid[]) AND $2 = ANY(events)
-          AND deleted_at IS NULL AND disabled_at IS NULL
-        ORDER BY created_at, id`,
-      [organizationIds, eventType],
-    );
-    return rows.map((row) => ({ id: row.id, organizationId: row.organization_id }));
   }
 
   /** A delivery's outcome for its endpoint: a success resets the failure streak. */

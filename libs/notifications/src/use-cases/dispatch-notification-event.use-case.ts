@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { OrganizationDirectory, type OrganizationRole } from '@carryover/identity';
 import { JobQueue, type OutboxJob } from '@carryover/jobs';
 import { notificationMessage, type NotificationMessage } from '../domain/notification-messages';
@@ -10,9 +9,8 @@ import {
   EMAIL_DISABLED_REASON,
   NotificationEmailRepository,
 } from '../repositories/notification-email.repository';
-import { NotificationRepository } from '../repositories/notification.repository';
+import { NotificationFanoutRepository } from '../repositories/notification-fanout.repository';
 import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository';
-import { WebhookEndpointRepository } from '../repositories/webhook-endpoint.repository';
 import { EventFactsResolver, type Audience } from '../services/event-facts.resolver';
 
 /** Members who act on trades get the e-mails; viewers read the in-app notifications. */
@@ -20,20 +18,18 @@ export const EMAIL_ROLES: readonly OrganizationRole[] = ['org_admin', 'trader'];
 
 /**
  * Fans one event out to the organisations involved: an in-app notification, an e-mail to their members and
- * a delivery per subscribed webhook endpoint, all written in one transaction under unique keys, then a job
- * per e-mail and delivery (jobId = its row id). With e-mail switched off (no SMTP_URL) the e-mails are
- * written as skipped and get no job. Running it again for the same event creates nothing twice and only
- * re-enqueues jobs a crash may have lost.
+ * a delivery per subscribed webhook endpoint, all written at once under unique keys, then a job per e-mail
+ * and delivery (jobId = its row id). With e-mail switched off (no SMTP_URL) the e-mails are written as
+ * skipped and get no job. Running it again for the same event creates nothing twice and only re-enqueues
+ * jobs a crash may have lost.
  */
 @Injectable()
 export class DispatchNotificationEventUseCase {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly facts: EventFactsResolver,
     private readonly directory: OrganizationDirectory,
-    private readonly notifications: NotificationRepository,
+    private readonly fanout: NotificationFanoutRepository,
     private readonly emails: NotificationEmailRepository,
-    private readonly endpoints: WebhookEndpointRepository,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly jobs: JobQueue,
     private readonly mailer: Mailer,
@@ -44,31 +40,26 @@ export class DispatchNotificationEventUseCase {
     const audiences = await this.facts.audiences(event);
     if (audiences.length === 0) return;
     const notices = await Promise.all(audiences.map((audience) => this.notice(audience)));
-
-    const written = await this.dataSource.transaction(async (manager) => {
-      await this.notifications.insertMissing(
-        manager,
-        notices.map(({ organizationId, message, kind }) => ({
-          organizationId,
-          eventId: event.eventId,
-          kind,
-          ...message,
-        })),
-      );
-      const skipped = this.mailer.enabled ? undefined : { reason: EMAIL_DISABLED_REASON };
-      const newEmails = notices
+    const skippedReason = this.mailer.enabled ? null : EMAIL_DISABLED_REASON;
+    const written = await this.fanout.write({
+      eventId: event.eventId,
+      eventType: event.name,
+      notifications: notices.map(({ organizationId, message, kind }) => ({
+        organizationId,
+        kind,
+        ...message,
+      })),
+      emails: notices
         .filter((notice) => notice.recipients.length > 0)
         .map(({ organizationId, kind, recipients, message, emailText }) => ({
           organizationId,
-          eventId: event.eventId,
           kind,
           recipients,
           subject: message.title,
           textBody: emailText,
-          skipped,
-        }));
-      const emails = await this.emails.insertMissing(manager, newEmails);
-      const bodies = new Map(
+          skippedReason,
+        })),
+      webhookBodies: new Map(
         audiences.map((audience) => [
           audience.organizationId,
           webhookBodyText({
@@ -78,26 +69,13 @@ export class DispatchNotificationEventUseCase {
             data: webhookData(audience.facts),
           }),
         ]),
-      );
-      const subscribed = await this.endpoints.subscribedTo(manager, [...bodies.keys()], event.name);
-      const deliveries = await this.deliveries.insertMissing(
-        manager,
-        subscribed.map((endpoint) => ({
-          endpointId: endpoint.id,
-          organizationId: endpoint.organizationId,
-          eventId: event.eventId,
-          eventType: event.name,
-          body: bodies.get(endpoint.organizationId) ?? '',
-        })),
-      );
-      const allNew = emails.inserted === newEmails.length && deliveries.length === subscribed.length;
-      return { emailIds: emails.pending, deliveryIds: deliveries, allNew };
+      ),
     });
 
     // All rows new: their jobs are the ones to enqueue. Otherwise an earlier run wrote them and may have
     // crashed before enqueuing: whatever is still waiting is enqueued again (BullMQ skips known job ids).
     const [deliveryIds, emailIds] = written.allNew
-      ? [written.deliveryIds, written.emailIds]
+      ? [written.deliveryIds, written.pendingEmailIds]
       : await Promise.all([
           this.deliveries.unattemptedFor(event.eventId),
           this.emails.pendingFor(event.eventId),
