@@ -107,6 +107,48 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [r.account, BigInt(r.sum)]));
   }
 
+  /** Per journal of the trade and account: the signed sum and the debits, in one read. */
+  async tradeJournalAccounts(
+    manager: EntityManager | undefined,
+    tradeId: string,
+  ): Promise<
+    Array<{
+      journalId: string;
+      step: string;
+      currency: string;
+      postedAt: Date;
+      account: LedgerAccountCode;
+      sum: bigint;
+      debits: bigint;
+    }>
+  > {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT j.id, j.step, j.currency, j.posted_at, e.account_code AS account, sum(e.amount_minor)::text AS sum,
+              coalesce(sum(e.amount_minor) FILTER (WHERE e.amount_minor > 0), 0)::text AS debits
+         FROM ledger_journals j JOIN ledger_entries e ON e.journal_id = j.id
+        WHERE j.trade_id = $1
+        GROUP BY j.id, j.step, j.currency, j.posted_at, e.account_code`,
+      [tradeId],
+    )) as Array<{
+      id: string;
+      step: string;
+      currency: string;
+      posted_at: Date;
+      account: LedgerAccountCode;
+      sum: string;
+      debits: string;
+    }>;
+    return rows.map((r) => ({
+      journalId: r.id,
+      step: r.step,
+      currency: r.currency,
+      postedAt: r.posted_at,
+      account: r.account,
+      sum: BigInt(r.sum),
+      debits: BigInt(r.debits),
+    }));
+  }
+
   /** Each of the trade's journals by step: its currency and its size (the sum of its debits). */
   async tradeJournalTotals(
     manager: EntityManager | undefined,

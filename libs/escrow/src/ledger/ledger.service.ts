@@ -126,6 +126,40 @@ export class LedgerService {
     ) as TradeLedgerBalances;
   }
 
+  /** tradeBalances and tradeJournals together, from one read. */
+  async tradeLedger(
+    tradeId: string,
+    manager?: EntityManager,
+  ): Promise<{
+    balances: TradeLedgerBalances;
+    journals: Array<{ step: string; currency: string; amountMinor: bigint }>;
+  }> {
+    const rows = await this.journals.tradeJournalAccounts(manager, tradeId);
+    const sums = new Map<LedgerAccountCode, bigint>();
+    const journals = new Map<
+      string,
+      { step: string; currency: string; postedAt: Date; amountMinor: bigint }
+    >();
+    for (const row of rows) {
+      sums.set(row.account, (sums.get(row.account) ?? 0n) + row.sum);
+      const journal = journals.get(row.journalId) ?? { ...row, amountMinor: 0n };
+      journal.amountMinor += row.debits;
+      journals.set(row.journalId, journal);
+    }
+    const codes = Object.keys(LEDGER_ACCOUNTS) as LedgerAccountCode[];
+    const balances = Object.fromEntries(
+      codes.map((code) => [code, onNormalSide(code, sums.get(code) ?? 0n)]),
+    ) as TradeLedgerBalances;
+    const ordered = [...journals.values()].sort(
+      (a, b) =>
+        a.postedAt.getTime() - b.postedAt.getTime() || (a.step < b.step ? -1 : a.step > b.step ? 1 : 0),
+    );
+    return {
+      balances,
+      journals: ordered.map(({ step, currency, amountMinor }) => ({ step, currency, amountMinor })),
+    };
+  }
+
   /** The trade's journals by step (`fund`, `release`, `payout`, `refund`, `refund:2`, ...) and their sizes. */
   tradeJournals(
     tradeId: string,

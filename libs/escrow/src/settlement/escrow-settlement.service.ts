@@ -127,9 +127,8 @@ export class EscrowSettlement {
 
   /** The trade's money: held, released, paid out, refunded, and its provider transfer and refunds. */
   async moneyState(tradeId: string): Promise<TradeMoneyState> {
-    const [balances, journals, transfers, refunds] = await Promise.all([
-      this.ledger.tradeBalances(tradeId),
-      this.ledger.tradeJournals(tradeId),
+    const [{ balances, journals }, transfers, refunds] = await Promise.all([
+      this.ledger.tradeLedger(tradeId),
       this.transfers.forTrade(tradeId),
       this.refunds.forTrade(tradeId),
     ]);
