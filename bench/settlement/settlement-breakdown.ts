@@ -161,11 +161,11 @@ export async function readCounters(db: DataSource, redisUrl: string): Promise<Co
 // --- what the backends wait on ---
 
 /**
- * Samples pg_stat_activity of the database every `everyMs` and keeps the mean number of backends in each
- * state: running, waiting for the audit chain's lock, another advisory lock, a row lock, WAL, or for the
- * application to send its next statement inside an open transaction.
+ * Samples pg_stat_activity of the database every `everyMs` (a sample costs PostgreSQL a few ms of CPU) and
+ * keeps the mean number of backends in each state: running, waiting for the audit chain's lock, another
+ * advisory lock, a row lock, WAL, or for the application to send its next statement in an open transaction.
  */
-export function sampleWaits(db: DataSource, everyMs = 50): { stop(): Promise<Map<string, number>> } {
+export function sampleWaits(db: DataSource, everyMs = 250): { stop(): Promise<Map<string, number>> } {
   const totals = new Map<string, number>();
   let samples = 0;
   let stopped = false;

@@ -40,14 +40,14 @@ export function describeBreakdown(run: {
   const stripeTotal = Object.values(run.stripeCalls).reduce((sum, n) => sum + n, 0);
   const cpu = [...after.cpu]
     .map(([role, ms]) => [role, ms - (before.cpu.get(role) ?? 0)] as const)
-    .filter(([, ms]) => ms > 0)
+    .filter(([, ms]) => ms / trades >= 0.5)
     .sort((a, b) => b[1] - a[1]);
   const cpuTotal = cpu.reduce((sum, [, ms]) => sum + ms, 0);
   const machineTotal = after.machine.totalMs - before.machine.totalMs;
   const elapsedMs = after.at - before.at;
   const cpus = Math.max(1, Math.round(machineTotal / elapsedMs));
   const machineBusy = (after.machine.busyMs - before.machine.busyMs) / machineTotal;
-  const waits = [...run.waiting].sort((a, b) => b[1] - a[1]);
+  const waits = [...run.waiting].filter(([, mean]) => mean >= 0.05).sort((a, b) => b[1] - a[1]);
   const lines = [
     `per trade: ${per(durable)} durable commits (${per(after.walSyncs - before.walSyncs)} WAL flushes, ` +
       `${per(after.commits - before.commits)} commits with read-only ones), ${per(audit)} audit appends in ${per(run.auditTransactions)} transactions, ` +
