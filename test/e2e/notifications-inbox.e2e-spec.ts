@@ -107,11 +107,15 @@ describe('notifications: e-mail, in-app and expiry reminders (worker, SMTP on lo
       const buyerMail = await mailTo(buyer.email, /^Trade complete: /);
       expect(buyerMail.envelopeTo).toEqual([buyer.email]);
       expect(buyerMail.text).toContain('your payment of $720.00 has been released to the seller');
-      const [row] = await bed.db.query(
-        `SELECT count(*)::int AS n FROM notification_emails WHERE event_id = $1 AND status = 'sent'`,
-        [settledEventId],
-      );
-      expect(row.n).toBe(2);
+      // The worker marks an e-mail sent once the SMTP server has taken it: just after it arrives there.
+      const sent = await eventually(async () => {
+        const [row] = await bed.db.query(
+          `SELECT count(*)::int AS n FROM notification_emails WHERE event_id = $1 AND status = 'sent'`,
+          [settledEventId],
+        );
+        return row.n === 2 ? row.n : undefined;
+      }, 'both e-mails of trade.settled marked sent');
+      expect(sent).toBe(2);
     });
   });
 
