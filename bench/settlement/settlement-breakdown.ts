@@ -266,3 +266,43 @@ export async function auditTransactions(db: DataSource, before: Counters): Promi
   )) as Array<{ n: number }>;
   return n;
 }
+
+/** The worker's automatic steps: the event that starts each, and the status it moves the trade to. */
+const AUTOMATIC_STEPS = [
+  ['trade.funded', 'transfer_pending'],
+  ['trade.transfer_submitted', 'verifying'],
+  ['trade.releasing', 'settled'],
+] as const;
+
+/**
+ * For each automatic step, the median time from the outbox insert of the event that starts it to the relay
+ * enqueueing its job (the rest of the inserting transaction included: its audit append and commit), and from
+ * there to the step's new status (the job waiting, starting and locking the trade; the Stripe transfer too
+ * for settled).
+ */
+export async function automaticStepLatencies(
+  db: DataSource,
+  tradeIds: readonly string[],
+): Promise<Array<{ event: string; status: string; toRelayMs: number; toStepMs: number }>> {
+  const rows = (await db.query(
+    `SELECT o.name AS event, e.status,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.relayed_at - o.occurred_at))
+              * 1000 AS to_relay_ms,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.at - o.relayed_at)) * 1000 AS to_step_ms
+       FROM outbox_events o
+       JOIN unnest($1::text[], $2::text[]) AS step (event, status) ON step.event = o.name
+       JOIN trade_events e ON e.trade_id = (o.payload->>'tradeId')::uuid AND e.status = step.status
+      WHERE o.name = ANY($1::text[]) AND (o.payload->>'tradeId')::uuid = ANY($3::uuid[])
+      GROUP BY o.name, e.status`,
+    [AUTOMATIC_STEPS.map(([event]) => event), AUTOMATIC_STEPS.map(([, status]) => status), tradeIds],
+  )) as Array<{ event: string; status: string; to_relay_ms: number; to_step_ms: number }>;
+  const order = AUTOMATIC_STEPS.map(([event]) => event as string);
+  return rows
+    .sort((a, b) => order.indexOf(a.event) - order.indexOf(b.event))
+    .map((row) => ({
+      event: row.event,
+      status: row.status,
+      toRelayMs: Number(row.to_relay_ms),
+      toStepMs: Number(row.to_step_ms),
+    }));
+}

@@ -36,7 +36,13 @@ import {
 } from '../market/bench-stack';
 import { isSmoke, recordResult } from '../results';
 import { rawBullmq } from './raw-bullmq';
-import { auditTransactions, commitRates, readCounters, sampleWaits } from './settlement-breakdown';
+import {
+  auditTransactions,
+  automaticStepLatencies,
+  commitRates,
+  readCounters,
+  sampleWaits,
+} from './settlement-breakdown';
 import { driveToSettled, type Parties } from './settlement-driver';
 import { describeBreakdown, describeCeilings, subtractCounts } from './settlement-report';
 
@@ -130,6 +136,12 @@ async function main(): Promise<void> {
       console.log(`  not settled: ${JSON.stringify(run.unfinished)}`);
     console.log(`  jobs: ${await jobCounts(stack.redis.url)}`);
     console.log(`  median time to enter each step: ${await stepTimes(api.db, run.paidAt)}`);
+    const automatic = await automaticStepLatencies(api.db, tradeIds);
+    console.log(
+      `  automatic steps, median outbox insert -> job enqueued -> step entered: ${automatic
+        .map((s) => `${s.event} ${fmt(s.toRelayMs, 0)} + ${fmt(s.toStepMs, 0)} ms -> ${s.status}`)
+        .join(', ')}`,
+    );
     const breakdown = describeBreakdown({
       trades: run.settled,
       before,
