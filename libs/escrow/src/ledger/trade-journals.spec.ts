@@ -59,7 +59,8 @@ describe('trade journals', () => {
         (a, fee, n) => {
           for (const journal of [
             fundJournal(trade, a),
-            releaseJournal(trade, { proceedsMinor: a / 2n, feeMinor: fee }),
+            releaseJournal(trade, { proceedsMinor: a, feeMinor: fee }),
+            releaseJournal(trade, { proceedsMinor: fee, feeMinor: a }),
             payoutJournal(trade, a),
             refundJournal(trade, a, `refund:${n}`),
             stripeFeeJournal(trade, a),
