@@ -21,12 +21,20 @@ export function formatAmount(amountMinor: bigint, currency: string): string {
   return `${currency} ${negative ? '-' : ''}${whole}${fraction}`;
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 // ISO 4217 minor-unit exponents differ (JPY 0, USD 2, BHD 3); ICU knows them, 2 is the safe default.
+// Asked of ICU once per currency: building a NumberFormat is the costly part of formatting.
 function fractionDigits(currency: string): number {
-  try {
-    const options = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
-    return options.maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      const options = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions();
+      digits = options.maximumFractionDigits ?? 2;
+    } catch {
+      return 2; // not a currency ICU knows: not remembered, so junk codes cannot grow the map
+    }
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
