@@ -14,6 +14,7 @@ import { EscrowSettlement1764001200000 } from './1764001200000-EscrowSettlement'
 import { Settlement1764001300000 } from './1764001300000-Settlement';
 import { Notifications1764001400000 } from './1764001400000-Notifications';
 import { BookLevels1764001500000 } from './1764001500000-BookLevels';
+import { AuditAppend1764001600000 } from './1764001600000-AuditAppend';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the compiled apps, ts-jest and the
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   Settlement1764001300000,
   Notifications1764001400000,
   BookLevels1764001500000,
+  AuditAppend1764001600000,
 ];

@@ -3,9 +3,25 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
 import type { AuditEvent } from './audit-event.types';
+import type { AuditHashParts } from './audit-hash';
 
-/** Key of the transaction-scoped advisory lock that serialises appends: the ASCII bytes of "audit". */
+/**
+ * Key of the transaction-scoped advisory lock that serialises appends: the ASCII bytes of "audit". The
+ * audit_append function takes it (migration AuditAppend1764001600000 spells the same number).
+ */
 export const AUDIT_CHAIN_LOCK_KEY = '418397169012';
+
+/** A link to append: the event without its place in the chain, and its hashed text around prevHash. */
+export interface AuditLinkInput {
+  event: Omit<AuditEvent, 'seq' | 'prevHash' | 'hash'>;
+  parts: AuditHashParts;
+}
+
+export interface AppendedLink {
+  seq: bigint;
+  prevHash: string | null;
+  hash: string;
+}
 
 export interface AuditEventPageQuery {
   entityId?: string;
@@ -35,61 +51,37 @@ function toAuditEvent(row: AuditEventEntity): AuditEvent {
 export class AuditEventRepository {
   constructor(@InjectRepository(AuditEventEntity) private readonly rows: Repository<AuditEventEntity>) {}
 
-  /** Held until the caller's transaction ends, so reading the tip and inserting the next link is atomic. */
-  async lockChain(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [AUDIT_CHAIN_LOCK_KEY]);
-  }
-
-  async findLastHash(manager: EntityManager): Promise<string | null> {
-    const rows = (await manager.query(`SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1`)) as Array<{
-      hash: string;
-    }>;
-    return rows[0]?.hash ?? null;
-  }
-
-  async insert(manager: EntityManager, event: Omit<AuditEvent, 'seq'>): Promise<AuditEvent> {
-    const [stored] = await this.insertAll(manager, [event]);
-    return stored as AuditEvent;
-  }
-
-  /** One statement; seq follows the order of `events`, as the chain links them. */
-  async insertAll(
-    manager: EntityManager,
-    events: ReadonlyArray<Omit<AuditEvent, 'seq'>>,
-  ): Promise<AuditEvent[]> {
-    const COLUMNS = 12;
-    const values: unknown[] = [];
-    const tuples = events.map((event, i) => {
-      values.push(
-        event.id,
-        event.actorType,
-        event.actorId,
-        event.actorOrganizationId,
-        event.action,
-        event.entity,
-        event.entityId,
-        JSON.stringify(event.data),
-        event.reason,
-        event.at,
-        event.prevHash,
-        event.hash,
-      );
-      const p = (column: number) => `$${i * COLUMNS + column}`;
-      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::jsonb, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)})`;
-    });
+  /**
+   * Appends links in one statement (the audit_append function): the chain's lock, the tip and the inserts.
+   * Returns each link's seq, previous hash and hash, in the order of `links`.
+   */
+  async appendLinks(manager: EntityManager, links: readonly AuditLinkInput[]): Promise<AppendedLink[]> {
     const rows = (await manager.query(
-      `INSERT INTO audit_events
-         (id, actor_type, actor_id, actor_organization_id, action, entity, entity_id, data, reason, at, prev_hash, hash)
-       VALUES ${tuples.join(', ')}
-       RETURNING id, seq`,
-      values,
-    )) as Array<{ id: string; seq: string }>;
-    const seqs = new Map(rows.map((row) => [row.id, row.seq]));
-    return events.map((event) => {
-      const seq = seqs.get(event.id);
-      if (seq === undefined) throw new Error('audit_events insert returned no seq');
-      return { ...event, seq: BigInt(seq) };
-    });
+      `SELECT appended_seq AS seq, appended_prev_hash AS "prevHash", appended_hash AS hash
+         FROM audit_append($1::jsonb)`,
+      [
+        JSON.stringify(
+          links.map(({ event, parts }) => ({
+            id: event.id,
+            actorType: event.actorType,
+            actorId: event.actorId,
+            actorOrganizationId: event.actorOrganizationId,
+            action: event.action,
+            entity: event.entity,
+            entityId: event.entityId,
+            data: event.data,
+            reason: event.reason,
+            at: event.at.toISOString(),
+            before: parts.before,
+            after: parts.after,
+          })),
+        ),
+      ],
+    )) as Array<{ seq: string; prevHash: string | null; hash: string }>;
+    if (rows.length !== links.length) {
+      throw new Error(`audit_append stored ${rows.length} of ${links.length} links`);
+    }
+    return rows.map((row) => ({ seq: BigInt(row.seq), prevHash: row.prevHash, hash: row.hash }));
   }
 
   /** Newest first, `limit` rows at most. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { computeAuditHash, type AuditHashInput } from './audit-hash';
+import { auditHashParts, computeAuditHash, type AuditHashInput } from './audit-hash';
 
 const base: AuditHashInput = {
   prevHash: null,
@@ -53,5 +53,26 @@ describe('computeAuditHash', () => {
     ['at (to the millisecond)', { at: new Date('2026-01-02T03:04:05.007Z') }],
   ])('changes when %s changes', (_field, change) => {
     expect(computeAuditHash({ ...base, ...change })).not.toBe(computeAuditHash(base));
+  });
+});
+
+describe('auditHashParts', () => {
+  const { prevHash: _prevHash, ...event } = base;
+  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+  it.each([null, 'b'.repeat(64)])('puts the previous hash %s between before and after', (prevHash) => {
+    const { before, after } = auditHashParts(event);
+    expect(sha256(before + JSON.stringify(prevHash) + after)).toBe(computeAuditHash({ ...base, prevHash }));
+  });
+
+  it('finds the link’s own prevHash when data and reason hold the same characters', () => {
+    const tricky = {
+      ...event,
+      data: { a: 1, nested: { a: 1, prevHash: null, reason: 'x' }, text: ',"prevHash":null,' },
+      reason: ',"prevHash":null,"reason":',
+    };
+    const prevHash = 'c'.repeat(64);
+    const { before, after } = auditHashParts(tricky);
+    expect(sha256(before + JSON.stringify(prevHash) + after)).toBe(computeAuditHash({ ...tricky, prevHash }));
   });
 });

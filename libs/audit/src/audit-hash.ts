@@ -18,7 +18,34 @@ export interface AuditHashInput {
 
 /** sha256 (lowercase hex) over the RFC 8785 encoding of the event and the previous link's hash. */
 export function computeAuditHash(input: AuditHashInput): string {
-  const canonical = canonicalJson({
+  return createHash('sha256').update(canonicalAuditJson(input), 'utf8').digest('hex');
+}
+
+/**
+ * The hashed text of a link before its previous hash is known, as the text on either side of that hash:
+ * `before + JSON.stringify(prevHash) + after` is exactly what computeAuditHash hashes. The database appends
+ * links with it (audit_append), reading the chain's tip under the chain's lock in the same statement.
+ */
+export interface AuditHashParts {
+  before: string;
+  after: string;
+}
+
+// RFC 8785 sorts keys: every other field's key sorts before "prevHash" except "reason", which follows it.
+const PREV_HASH_SLOT = ',"prevHash":null,';
+
+export function auditHashParts(input: Omit<AuditHashInput, 'prevHash'>): AuditHashParts {
+  const canonical = canonicalAuditJson({ ...input, prevHash: null });
+  // The last occurrence: `data` (earlier in the text) may hold the same characters; the reason string cannot.
+  const slot = canonical.lastIndexOf(PREV_HASH_SLOT);
+  return {
+    before: `${canonical.slice(0, slot)},"prevHash":`,
+    after: `,${canonical.slice(slot + PREV_HASH_SLOT.length)}`,
+  };
+}
+
+function canonicalAuditJson(input: AuditHashInput): string {
+  return canonicalJson({
     prevHash: input.prevHash,
     actorType: input.actorType,
     actorId: input.actorId,
@@ -30,5 +57,4 @@ export function computeAuditHash(input: AuditHashInput): string {
     reason: input.reason,
     at: input.at.toISOString(),
   });
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

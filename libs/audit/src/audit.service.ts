@@ -13,7 +13,7 @@ import {
 import { EMPTY_CHAIN_REPORT, verifyAuditChain } from './audit-chain';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 import { AuditEventRepository } from './audit-event.repository';
-import { computeAuditHash, type AuditHashInput } from './audit-hash';
+import { auditHashParts, computeAuditHash } from './audit-hash';
 import type { AuditChainReport, AuditEntry, AuditEvent, AuditEventQuery } from './audit-event.types';
 
 const VERIFY_BATCH_SIZE = 1000;
@@ -35,8 +35,9 @@ export class AuditService {
   }
 
   /**
-   * Appends several events, in order, as consecutive links: one lock, one read of the tip and one insert.
-   * The chain lock is held until the transaction ends, so call it as late in the transaction as possible.
+   * Appends several events, in order, as consecutive links, in one statement that takes the chain's lock,
+   * reads the tip and inserts them. The lock is held until the transaction ends, so call it as late in the
+   * transaction as possible.
    */
   async appendAll(manager: EntityManager, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -44,12 +45,10 @@ export class AuditService {
       throw new Error('AuditService.append must run inside the transaction of the change it records');
     }
     if (entries.length === 0) return [];
-    await this.events.lockChain(manager);
-    let prevHash = await this.events.findLastHash(manager);
-    const events: Array<Omit<AuditEvent, 'seq'>> = [];
-    for (const entry of entries) {
-      const fields: AuditHashInput = {
-        prevHash,
+    const at = this.clock.now();
+    const links = entries.map((entry) => {
+      const event = {
+        id: randomUUID(),
         actorType: entry.actor.type,
         actorId: entry.actor.id,
         actorOrganizationId: entry.actor.organizationId,
@@ -59,13 +58,19 @@ export class AuditService {
         // Hash exactly what jsonb will give back: plain JSON, no undefined members, no class instances.
         data: JSON.parse(canonicalJson(entry.data ?? {})) as JsonObject,
         reason: entry.reason ?? null,
-        at: this.clock.now(),
+        at,
       };
-      const hash = computeAuditHash(fields);
-      events.push({ id: randomUUID(), ...fields, hash });
-      prevHash = hash;
-    }
-    return this.events.insertAll(manager, events);
+      return { event, parts: auditHashParts(event) };
+    });
+    const appended = await this.events.appendLinks(manager, links);
+    return links.map(({ event }, i) => {
+      const { seq, prevHash, hash } = appended[i] as (typeof appended)[number];
+      // The database hashed the text this process built; a link that would not verify is never committed.
+      if (computeAuditHash({ ...event, prevHash }) !== hash) {
+        throw new Error(`audit link ${event.id} was hashed differently by the database`);
+      }
+      return { ...event, seq, prevHash, hash };
+    });
   }
 
   /** The audit trail, newest first, optionally for one entity. */
