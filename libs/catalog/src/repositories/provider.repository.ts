@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type EntityManager, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { toProviderPolicy } from '../domain/policy.mapper';
 import type { Provider, ProviderPolicy } from '../domain/policy';
 import { ProviderPolicyEntity } from '../entities/provider-policy.entity';
@@ -31,23 +31,37 @@ export class ProviderRepository {
     });
   }
 
-  /** Those of `codes` that exist, each with its newest policy: two queries however many codes. */
+  /** Those of `codes` that exist, each with its newest policy: one query however many codes. */
   async findManyWithCurrentPolicy(codes: readonly string[], manager?: EntityManager): Promise<Provider[]> {
     if (codes.length === 0) return [];
-    const providers = manager ? manager.getRepository(ProviderEntity) : this.providers;
     const policies = manager ? manager.getRepository(ProviderPolicyEntity) : this.policies;
-    const rows = await providers.find({ where: { code: In([...codes]) } });
-    const current = await policies
+    const { entities, raw } = await policies
       .createQueryBuilder('policy')
+      .innerJoin(ProviderEntity, 'provider', 'provider.code = policy.providerCode')
+      .addSelect('provider.name', 'provider_name')
+      .addSelect('provider.currencies', 'provider_currencies')
       .distinctOn(['policy.providerCode'])
       .where('policy.providerCode IN (:...codes)', { codes })
       .orderBy('policy.providerCode', 'ASC')
       .addOrderBy('policy.version', 'DESC')
-      .getMany();
-    const byCode = new Map(current.map((row) => [row.providerCode, toProviderPolicy(row)]));
-    return rows.flatMap((p) => {
-      const policy = byCode.get(p.code);
-      return policy ? [{ code: p.code, name: p.name, currencies: p.currencies, policy }] : [];
+      .getRawAndEntities<{
+        policy_provider_code: string;
+        provider_name: string;
+        provider_currencies: string[];
+      }>();
+    const providers = new Map(raw.map((row) => [row.policy_provider_code, row]));
+    return entities.flatMap((row) => {
+      const provider = providers.get(row.providerCode);
+      if (!provider) return [];
+      const policy = toProviderPolicy(row);
+      return [
+        {
+          code: row.providerCode,
+          name: provider.provider_name,
+          currencies: provider.provider_currencies,
+          policy,
+        },
+      ];
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@carryover/shared';
 import { toOrganizationView } from '../domain/mappers';
 import type { KycStatus } from '../domain/role';
@@ -32,6 +32,21 @@ export class OrganizationDirectory {
     const row = await repository.findOne({ where: { id: organizationId } });
     if (!row) throw new NotFoundError('Organization', organizationId);
     return toOrganizationView(row);
+  }
+
+  /** Several organisations in one query, by id; throws NotFound for the first id that does not exist. */
+  async getMany(
+    organizationIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, OrganizationView>> {
+    const ids = [...new Set(organizationIds)];
+    if (ids.length === 0) return new Map();
+    const repository = manager ? manager.getRepository(OrganizationEntity) : this.organizations;
+    const rows = await repository.find({ where: { id: In(ids) } });
+    const found = new Map(rows.map((row) => [row.id, toOrganizationView(row)]));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing !== undefined) throw new NotFoundError('Organization', missing);
+    return found;
   }
 
   /** For operators: every organisation, optionally by KYC status, newest first. */

@@ -111,13 +111,11 @@ export class PlaceBuyOrderUseCase {
     now: Date,
   ): Promise<PlacedOrder[]> {
     // Read under the locks: the policies and the buyers' KYC as they stand when the orders match.
-    const buyers = new Map<string, PartySnapshot>();
-    for (const { item } of items) {
-      const { organizationId } = OrganizationScope.of(item.actor);
-      if (!buyers.has(organizationId)) {
-        buyers.set(organizationId, toPartySnapshot(await this.directory.get(organizationId, manager)));
-      }
-    }
+    const organizations = await this.directory.getMany(
+      items.map(({ item }) => OrganizationScope.of(item.actor).organizationId),
+      manager,
+    );
+    const buyers = new Map([...organizations].map(([id, view]) => [id, toPartySnapshot(view)]));
     const byMarket = new Map<string, Array<{ request: OrderRequest; incoming: IncomingOrder; i: number }>>();
     items.forEach(({ market, item: request }, i) => {
       const { actor, command } = request;
