@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AuthenticationService } from '@carryover/identity';
 import { startApi, type TestApi } from '../support/api-app';
 import {
   addMember,
@@ -160,5 +161,69 @@ describe('identity: organisation members', () => {
       .set(firm.auth)
       .expect(409);
     expect(again.body.code).toBe('already_removed');
+  });
+
+  it('tells apart every caller of requests that arrive together, and refuses a removed member among them', async () => {
+    const trader = await addMember(api.http, firm, 'trader');
+    const viewer = await addMember(api.http, firm, 'viewer');
+    const removed = await addMember(api.http, otherFirm, 'trader');
+    await api.http.delete(`/v1/organizations/me/members/${removed.id}`).set(otherFirm.auth).expect(204);
+    const callers = [
+      { auth: trader.auth, userId: trader.id, organizationId: firm.organizationId, role: 'trader' },
+      { auth: viewer.auth, userId: viewer.id, organizationId: firm.organizationId, role: 'viewer' },
+      {
+        auth: otherFirm.auth,
+        userId: otherFirm.adminId,
+        organizationId: otherFirm.organizationId,
+        role: 'org_admin',
+      },
+      { auth: removed.auth, userId: null, organizationId: null, role: null },
+    ];
+    const requests = Array.from({ length: 40 }, (_, i) => callers[i % callers.length]!);
+    const responses = await Promise.all(requests.map((caller) => api.http.get('/v1/me').set(caller.auth)));
+    responses.forEach((response, i) => {
+      const caller = requests[i]!;
+      if (caller.userId === null) {
+        expect(response.status).toBe(401);
+        return;
+      }
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        user: { id: caller.userId },
+        organization: { id: caller.organizationId },
+        role: caller.role,
+      });
+    });
+  });
+
+  it('answers the identities asked for together (one batched read), each for its own id', async () => {
+    const trader = await addMember(api.http, firm, 'trader');
+    const removed = await addMember(api.http, firm, 'viewer');
+    await api.http.delete(`/v1/organizations/me/members/${removed.id}`).set(firm.auth).expect(204);
+    const authentication = api.app.get(AuthenticationService);
+    const ids = [
+      trader.id,
+      otherFirm.adminId,
+      removed.id,
+      randomUUID(),
+      'not-a-uuid',
+      trader.id.toUpperCase(),
+    ];
+    const found = await Promise.all(
+      ids.map((sub) => authentication.actorForToken({ sub, org: null, role: 'viewer' })),
+    );
+    expect(found).toMatchObject([
+      { kind: 'user', userId: trader.id, organizationId: firm.organizationId, role: 'trader' },
+      {
+        kind: 'user',
+        userId: otherFirm.adminId,
+        organizationId: otherFirm.organizationId,
+        role: 'org_admin',
+      },
+      null,
+      null,
+      null,
+      { kind: 'user', userId: trader.id, organizationId: firm.organizationId, role: 'trader' },
+    ]);
   });
 });
