@@ -132,6 +132,40 @@ describe('market: the matcher’s candidate queries at depth', () => {
     expect(lot.body).toMatchObject({ soldMinor: 2500, listedMinor: 2250 * 1000 - 2500 });
   });
 
+  it('reads the first pages of several markets and limit prices in one query, each by listings_book_idx', async () => {
+    const codes = [await createTestProvider(db), await createTestProvider(db)];
+    for (const [i, code] of codes.entries()) {
+      const lot = await verifiedLot(api, operator.auth, seller.auth, {
+        providerCode: code,
+        faceValueMinor: 100_000_000,
+      });
+      // 1500 listings (a fifth cancelled) at 3001..4500 in the first market, 3002..4501 in the second:
+      // 80 live ones at 3100 or less there.
+      await insertListings(lot, 1500, `3000 + g + ${i}`, 5);
+    }
+    await db.query('ANALYZE listings');
+    const requests = [
+      { providerCode: codes[0]!, currency: 'USD', maxPriceBps: 9000 },
+      { providerCode: codes[1]!, currency: 'USD', maxPriceBps: 3100 },
+      { providerCode: codes[0]!, currency: 'USD', maxPriceBps: 3000 },
+      { providerCode: codes[1]!, currency: 'USD', maxPriceBps: 9000 },
+    ];
+    const candidates = api.app.get(MarketCandidates);
+    const now = new Date();
+
+    const query = await capture((manager) => candidates.firstListingPages(manager, requests, now));
+    const nodes = await plan(query);
+    expect(scansOf(nodes, 'listings')).toEqual([[expect.stringMatching(/Index/), 'listings_book_idx']]);
+
+    // Page for page what listingsFor reads at offset 0, in the order of the requests.
+    const pages = await candidates.firstListingPages(db.manager, requests, now);
+    const one = await Promise.all(
+      requests.map((request) => candidates.listingsFor(db.manager, request, request.maxPriceBps, now, 0)),
+    );
+    expect(pages.map((page) => page.length)).toEqual([200, 80, 0, 200]);
+    expect(pages).toEqual(one);
+  });
+
   it('reads buy orders for an incoming listing through buy_orders_book_idx, highest first', async () => {
     const code = await createTestProvider(db);
     const insertOrders = async (organizationId: string, count: number, price: string, filledEvery = 0) => {

@@ -53,22 +53,47 @@ interface OrderRow {
   kyc_status: KycStatus;
 }
 
+const LISTING_CANDIDATE_COLUMNS = `l.id, l.organization_id, l.credit_lot_id, l.remaining_minor, l.min_fill_minor, l.price_bps,
+              l.price_schedule, l.expires_at, l.tradable_until, l.transfer_methods,
+              lot.status AS lot_status, lot.face_value_minor AS lot_face_value_minor, lot.currency AS lot_currency,
+              lot.source AS lot_source, lot.transfer_methods AS lot_transfer_methods,
+              o.legal_entity_name, o.country, o.kyc_status`;
+
+const LISTINGS_WITH_LOT_AND_SELLER = `listings l
+         JOIN credit_lots lot ON lot.id = l.credit_lot_id
+         JOIN organizations o ON o.id = l.organization_id`;
+
+const LIVE_LISTING = `l.status IN ('active', 'partially_filled')`;
+
 /**
  * Listings an incoming buy order may take ($1 provider, $2 currency, $3 limit price, $4 now, $5 offset):
  * by listings_book_idx, cheapest then oldest, with what compliance needs about the lot and the seller.
  */
-export const LISTING_CANDIDATES_SQL = `SELECT l.id, l.organization_id, l.credit_lot_id, l.remaining_minor, l.min_fill_minor, l.price_bps,
-              l.price_schedule, l.expires_at, l.tradable_until, l.transfer_methods,
-              lot.status AS lot_status, lot.face_value_minor AS lot_face_value_minor, lot.currency AS lot_currency,
-              lot.source AS lot_source, lot.transfer_methods AS lot_transfer_methods,
-              o.legal_entity_name, o.country, o.kyc_status
-         FROM listings l
-         JOIN credit_lots lot ON lot.id = l.credit_lot_id
-         JOIN organizations o ON o.id = l.organization_id
-        WHERE l.provider_code = $1 AND l.currency = $2 AND l.status IN ('active', 'partially_filled')
+export const LISTING_CANDIDATES_SQL = `SELECT ${LISTING_CANDIDATE_COLUMNS}
+         FROM ${LISTINGS_WITH_LOT_AND_SELLER}
+        WHERE l.provider_code = $1 AND l.currency = $2 AND ${LIVE_LISTING}
           AND l.effective_price_bps <= $3 AND l.tradable_until > $4
         ORDER BY l.effective_price_bps, l.book_seq
         LIMIT ${CANDIDATE_PAGE} OFFSET $5`;
+
+/**
+ * The first page of LISTING_CANDIDATES_SQL for several (provider $1[i], currency $2[i], limit price $3[i])
+ * at once, $4 now: each a LATERAL subquery by listings_book_idx; rows tagged with their request's position
+ * (`request`, from 1) and in page order within it.
+ */
+export const FIRST_LISTING_PAGES_SQL = `SELECT r.request, c.*
+         FROM unnest($1::text[], $2::char(3)[], $3::int[]) WITH ORDINALITY AS r(provider_code, currency, max_price_bps, request)
+        CROSS JOIN LATERAL (
+          SELECT ${LISTING_CANDIDATE_COLUMNS}, row_number() OVER (ORDER BY l.effective_price_bps, l.book_seq) AS position
+            FROM (SELECT l.* FROM listings l
+                   WHERE l.provider_code = r.provider_code AND l.currency = r.currency AND ${LIVE_LISTING}
+                     AND l.effective_price_bps <= r.max_price_bps AND l.tradable_until > $4
+                   ORDER BY l.effective_price_bps, l.book_seq
+                   LIMIT ${CANDIDATE_PAGE}) l
+            JOIN credit_lots lot ON lot.id = l.credit_lot_id
+            JOIN organizations o ON o.id = l.organization_id
+        ) c
+        ORDER BY r.request, c.position`;
 
 /**
  * The matcher's index-ordered candidate queries (listings_book_idx / buy_orders_book_idx). Called with the
@@ -92,6 +117,28 @@ export class MarketCandidates {
       offset,
     ]);
     return rows.map(toListingCandidate);
+  }
+
+  /**
+   * The first candidate page (offset 0 of listingsFor) of each request, in one query: what a batch of
+   * orders in several markets and at several limit prices reads before matching. One page per request,
+   * in the order given.
+   */
+  async firstListingPages(
+    manager: EntityManager,
+    requests: ReadonlyArray<{ providerCode: string; currency: string; maxPriceBps: number }>,
+    now: Date,
+  ): Promise<ListingCandidate[][]> {
+    if (requests.length === 0) return [];
+    const rows: Array<ListingRow & { request: string }> = await manager.query(FIRST_LISTING_PAGES_SQL, [
+      requests.map((request) => request.providerCode),
+      requests.map((request) => request.currency),
+      requests.map((request) => request.maxPriceBps),
+      now,
+    ]);
+    const pages = requests.map((): ListingCandidate[] => []);
+    for (const row of rows) pages[Number(row.request) - 1]?.push(toListingCandidate(row));
+    return pages;
   }
 
   /** Buy orders an incoming listing may fill: highest limit first, then oldest; only those still live. */

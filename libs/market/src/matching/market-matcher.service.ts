@@ -96,7 +96,8 @@ export class MarketMatcher {
    * been matched and written before the next: a listing's quantity taken by an earlier order of the batch
    * is not offered again. Nothing is written; the caller writes the orders, then `record`s the trades, and
    * appends the trades' audit entries at the end of the transaction (the chain lock is held until commit).
-   * Candidate pages are read once per limit price and offset for the whole batch.
+   * Candidate pages are read once per limit price and offset for the whole batch; `firstPages` (from
+   * `firstPages`, by limit price) are used for offset 0 instead of reading them here.
    */
   async matchOrders(
     manager: EntityManager,
@@ -104,9 +105,12 @@ export class MarketMatcher {
     policy: ProviderPolicy,
     incoming: readonly IncomingOrder[],
     now: Date,
+    firstPages: ReadonlyMap<number, ListingCandidate[]> = new Map(),
   ): Promise<Array<{ result: MatchResult; plans: TradePlan[] }>> {
     const eligible = this.eligibility(policy, now);
-    const pages = new Map<string, ListingCandidate[]>();
+    const pages = new Map<string, ListingCandidate[]>(
+      [...firstPages].map(([maxPriceBps, page]) => [`${maxPriceBps}:0`, page]),
+    );
     const taken = new Map<string, bigint>();
     const outcomes: Array<{ result: MatchResult; plans: TradePlan[] }> = [];
     for (const { order, buyer, actor } of incoming) {
@@ -148,6 +152,29 @@ export class MarketMatcher {
       outcomes.push({ result, plans });
     }
     return outcomes;
+  }
+
+  /**
+   * The first candidate page of every limit price of every market of a batch, in one query: by market key
+   * (`marketKey`), then by limit price. Read with the markets' locks held, like every candidate page.
+   */
+  async firstPages(
+    manager: EntityManager,
+    wanted: ReadonlyArray<{ market: Market; maxPricesBps: Iterable<number> }>,
+    now: Date,
+  ): Promise<Map<string, Map<number, ListingCandidate[]>>> {
+    const requests = wanted.flatMap(({ market, maxPricesBps }) =>
+      [...new Set(maxPricesBps)].map((maxPriceBps) => ({ ...market, maxPriceBps })),
+    );
+    const pages = await this.candidates.firstListingPages(manager, requests, now);
+    const byMarket = new Map<string, Map<number, ListingCandidate[]>>();
+    requests.forEach((request, i) => {
+      const key = marketKey(request);
+      const prices = byMarket.get(key) ?? new Map<number, ListingCandidate[]>();
+      prices.set(request.maxPriceBps, pages[i] as ListingCandidate[]);
+      byMarket.set(key, prices);
+    });
+    return byMarket;
   }
 
   /** Writes new buy orders, with their amounts after matching, and the trades planned for them. */

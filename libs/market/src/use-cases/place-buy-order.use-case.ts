@@ -141,6 +141,15 @@ export class PlaceBuyOrderUseCase {
     const orders: NewBuyOrder[] = new Array<NewBuyOrder>(items.length);
     const plans: TradePlan[][] = new Array<TradePlan[]>(items.length);
     const providers = await this.catalog.requireMarkets([...byMarket.keys()].map(parseMarketKey), manager);
+    // Every market's first candidate pages in one query, rather than a query per market and limit price.
+    const firstPages = await this.matcher.firstPages(
+      manager,
+      [...byMarket].map(([key, group]) => ({
+        market: parseMarketKey(key),
+        maxPricesBps: group.map((entry) => entry.incoming.order.maxPriceBps),
+      })),
+      now,
+    );
     for (const [key, group] of byMarket) {
       const market = parseMarketKey(key);
       const provider = providers.get(market.providerCode) as Provider;
@@ -150,6 +159,7 @@ export class PlaceBuyOrderUseCase {
         provider.policy,
         group.map((entry) => entry.incoming),
         now,
+        firstPages.get(key),
       );
       group.forEach(({ request: { actor, command }, incoming: { order }, i }, j) => {
         const outcome = outcomes[j] as (typeof outcomes)[number];
