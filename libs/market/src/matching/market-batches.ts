@@ -95,11 +95,13 @@ export class MarketBatches<I, R> {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
+    const done: Array<() => void> = [];
     batch.forEach((waiting, i) => {
       const outcome = outcomes[i] as R | typeof MARKET_BUSY;
       if (outcome === MARKET_BUSY) this.enqueueInMarket(waiting);
-      else waiting.resolve(outcome);
+      else done.push(() => waiting.resolve(outcome));
     });
+    answerLater(done);
   }
 
   private enqueueInMarket(waiting: Waiting<I, R>): void {
@@ -144,6 +146,15 @@ export class MarketBatches<I, R> {
       for (const waiting of batch) waiting.reject(error);
       return;
     }
-    batch.forEach((waiting, i) => waiting.resolve(results[i] as R));
+    answerLater(batch.map((waiting, i) => () => waiting.resolve(results[i] as R)));
   }
+}
+
+/**
+ * Answers a finished batch's requests on the next turn of the event loop, not at once: the requests would
+ * otherwise write their responses (a few hundred microseconds each) before the next batch, already waiting,
+ * has sent its first statement, and the database would sit idle meanwhile.
+ */
+function answerLater(answers: ReadonlyArray<() => void>): void {
+  if (answers.length > 0) setImmediate(() => answers.forEach((answer) => answer()));
 }
