@@ -139,9 +139,10 @@ describe('market: the matcher’s candidate queries at depth', () => {
         providerCode: code,
         faceValueMinor: 100_000_000,
       });
-      // 1500 listings (a fifth cancelled) at 3001..4500 in the first market, 3002..4501 in the second:
-      // 80 live ones at 3100 or less there.
-      await insertListings(lot, 1500, `3000 + g + ${i}`, 5);
+      // 6000 listings (a fifth cancelled) at 3001..9000 in the first market, 3002..9001 in the second:
+      // 80 live ones at 3100 or less there. Deep enough that reading a market whole would cost the planner
+      // more than walking the index for a page.
+      await insertListings(lot, 6000, `3000 + g + ${i}`, 5);
     }
     await db.query('ANALYZE listings');
     const requests = [
