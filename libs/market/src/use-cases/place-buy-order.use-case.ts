@@ -1,37 +1,32 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@carryover/audit';
-import { CatalogService, type Provider, type TransferMethod } from '@carryover/catalog';
-import { toPartySnapshot, type PartySnapshot } from '@carryover/compliance';
-import { auditActorOf, OrganizationDirectory, OrganizationScope, type Actor } from '@carryover/identity';
-import type { MatchResult, TimeInForce } from '@carryover/matching';
+import { CatalogService, type Provider } from '@carryover/catalog';
+import { toPartySnapshot } from '@carryover/compliance';
+import {
+  OrganizationDirectory,
+  OrganizationScope,
+  type Actor,
+  type OrganizationView,
+} from '@carryover/identity';
 import { Clock, ValidationError } from '@carryover/shared';
 import { toOrderView, type OrderView } from '../domain/order.view';
-import { toTradeView, type TradeView } from '../domain/trade.view';
-import type { BuyOrderEntity } from '../entities/buy-order.entity';
+import type { TradeView } from '../domain/trade.view';
 import { MARKET_BUSY, MarketBatches, type MarketItem } from '../matching/market-batches';
 import { marketKey, parseMarketKey } from '../matching/market-lock';
 import { MarketMatcher, type IncomingOrder } from '../matching/market-matcher.service';
 import type { TradePlan } from '../matching/trade-writer';
 import type { NewBuyOrder } from '../repositories/buy-order.repository';
+import {
+  orderAuditEntries,
+  toIncomingOrder,
+  toNewBuyOrder,
+  tradesByOrder,
+  type OrderRequest,
+  type PlaceBuyOrderCommand,
+} from './buy-order-batch';
 
-export interface PlaceBuyOrderCommand {
-  providerCode: string;
-  currency: string;
-  quantityMinor: bigint;
-  maxPriceBps: number;
-  minDaysToExpiry?: number;
-  transferMethods?: TransferMethod[];
-  minFillMinor?: bigint;
-  timeInForce: TimeInForce;
-  goodTill?: Date;
-}
-
-interface OrderRequest {
-  actor: Actor;
-  command: PlaceBuyOrderCommand;
-}
+export type { PlaceBuyOrderCommand } from './buy-order-batch';
 
 export interface PlacedOrder {
   order: OrderView;
@@ -115,31 +110,12 @@ export class PlaceBuyOrderUseCase {
       items.map(({ item }) => OrganizationScope.of(item.actor).organizationId),
       manager,
     );
-    const buyers = new Map([...organizations].map(([id, view]) => [id, toPartySnapshot(view)]));
     const byMarket = new Map<string, Array<{ request: OrderRequest; incoming: IncomingOrder; i: number }>>();
     items.forEach(({ market, item: request }, i) => {
-      const { actor, command } = request;
-      const buyer = buyers.get(OrganizationScope.of(actor).organizationId) as PartySnapshot;
-      const incoming: IncomingOrder = {
-        order: {
-          id: randomUUID(),
-          buyerOrgId: buyer.organizationId,
-          maxPriceBps: command.maxPriceBps,
-          quantityMinor: command.quantityMinor,
-          minDaysToExpiry: command.minDaysToExpiry ?? 0,
-          transferMethods: [...new Set(command.transferMethods ?? [])],
-          minFillMinor: command.minFillMinor ?? 1n,
-          timeInForce: command.timeInForce,
-          goodTillMs: command.goodTill?.getTime(),
-        },
-        buyer,
-        actor: auditActorOf(actor),
-      };
+      const buyer = organizations.get(OrganizationScope.of(request.actor).organizationId);
+      const incoming = toIncomingOrder(request, toPartySnapshot(buyer as OrganizationView));
       byMarket.set(market, [...(byMarket.get(market) ?? []), { request, incoming, i }]);
     });
-
-    const orders: NewBuyOrder[] = new Array<NewBuyOrder>(items.length);
-    const plans: TradePlan[][] = new Array<TradePlan[]>(items.length);
     const providers = await this.catalog.requireMarkets([...byMarket.keys()].map(parseMarketKey), manager);
     // Every market's first candidate pages in one query, rather than a query per market and limit price.
     const firstPages = await this.matcher.firstPages(
@@ -150,44 +126,30 @@ export class PlaceBuyOrderUseCase {
       })),
       now,
     );
+
+    const orders = new Array<NewBuyOrder>(items.length);
+    const plans = new Array<TradePlan[]>(items.length);
     for (const [key, group] of byMarket) {
       const market = parseMarketKey(key);
-      const provider = providers.get(market.providerCode) as Provider;
+      const { policy } = providers.get(market.providerCode) as Provider;
+      const incoming = group.map((entry) => entry.incoming);
       const outcomes = await this.matcher.matchOrders(
         manager,
         market,
-        provider.policy,
-        group.map((entry) => entry.incoming),
+        policy,
+        incoming,
         now,
         firstPages.get(key),
       );
-      group.forEach(({ request: { actor, command }, incoming: { order }, i }, j) => {
-        const outcome = outcomes[j] as (typeof outcomes)[number];
-        plans[i] = outcome.plans;
-        orders[i] = {
-          id: order.id,
-          organizationId: order.buyerOrgId,
-          providerCode: market.providerCode,
-          currency: market.currency,
-          quantityMinor: command.quantityMinor,
-          maxPriceBps: command.maxPriceBps,
-          minDaysToExpiry: order.minDaysToExpiry ?? 0,
-          transferMethods: order.transferMethods as TransferMethod[],
-          minFillMinor: order.minFillMinor ?? 1n,
-          timeInForce: command.timeInForce,
-          goodTill: command.goodTill ?? null,
-          createdByUserId: actor.userId,
-          ...afterMatching(command.quantityMinor, outcome.result, now),
-        };
+      group.forEach(({ request, incoming: order, i }, j) => {
+        const { result, plans: planned } = outcomes[j] as (typeof outcomes)[number];
+        plans[i] = planned;
+        orders[i] = toNewBuyOrder(market, request, order, result, now);
       });
     }
 
     // The orders with their amounts after matching, and their trades: one statement.
     const written = await this.matcher.record(manager, orders, plans.flat(), now);
-    const tradesByOrder = new Map<string, TradeView[]>();
-    for (const trade of written.trades) {
-      tradesByOrder.set(trade.orderId, [...(tradesByOrder.get(trade.orderId) ?? []), toTradeView(trade)]);
-    }
     const rows = orders.map((order) => {
       const stored = written.orders.get(order.id);
       if (!stored) throw new Error(`order ${order.id} was not written`);
@@ -196,43 +158,9 @@ export class PlaceBuyOrderUseCase {
     // Last, so the audit chain's lock (held until commit) is not held across the rest of the work.
     await this.audit.appendAll(
       manager,
-      rows.flatMap((row, i) => [
-        ...(plans[i] as TradePlan[]).map((plan) => plan.audit),
-        {
-          actor: auditActorOf((items[i] as MarketItem<OrderRequest>).item.actor),
-          action: 'market.order_placed',
-          entity: 'buy_order',
-          entityId: row.id,
-          data: {
-            providerCode: row.providerCode,
-            currency: row.currency,
-            quantityMinor: row.quantityMinor.toString(),
-            maxPriceBps: row.maxPriceBps,
-            timeInForce: row.timeInForce,
-            trades: (plans[i] as TradePlan[]).length,
-          },
-        },
-      ]),
+      rows.flatMap((row, i) => orderAuditEntries(row, items[i]!.item.actor, plans[i] as TradePlan[])),
     );
-    return rows.map((row) => ({ order: toOrderView(row), trades: tradesByOrder.get(row.id) ?? [] }));
+    const trades = tradesByOrder(written.trades);
+    return rows.map((row) => ({ order: toOrderView(row), trades: trades.get(row.id) ?? [] }));
   }
-}
-
-/** Where an order stands once matched: filled, resting with what is left, or (IOC, FOK) cancelled. */
-function afterMatching(
-  quantityMinor: bigint,
-  result: MatchResult,
-  now: Date,
-): Pick<BuyOrderEntity, 'status' | 'remainingMinor' | 'filledMinor' | 'closedAt'> {
-  const filledMinor = quantityMinor - result.remainingMinor;
-  if (result.remainingMinor === 0n) {
-    return { status: 'filled', remainingMinor: 0n, filledMinor, closedAt: now };
-  }
-  if (!result.rests) return { status: 'cancelled', remainingMinor: 0n, filledMinor, closedAt: now };
-  return {
-    status: filledMinor > 0n ? 'partially_filled' : 'open',
-    remainingMinor: result.remainingMinor,
-    filledMinor,
-    closedAt: null,
-  };
 }
