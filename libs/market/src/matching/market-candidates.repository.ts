@@ -77,23 +77,25 @@ export const LISTING_CANDIDATES_SQL = `SELECT ${LISTING_CANDIDATE_COLUMNS}
         LIMIT ${CANDIDATE_PAGE} OFFSET $5`;
 
 /**
- * The first page of LISTING_CANDIDATES_SQL for several (provider $1[i], currency $2[i], limit price $3[i])
- * at once, $4 now: each a LATERAL subquery by listings_book_idx; rows tagged with their request's position
- * (`request`, from 1) and in page order within it.
+ * The first page of LISTING_CANDIDATES_SQL for `count` requests at once: $1 now, then per request its
+ * provider, currency and limit price ($2, $3, $4 for the first). One branch per request, each the same
+ * query with its own values, so each is planned on its market's statistics (a LATERAL over generic values
+ * may read a market whole where the one-market query walks listings_book_idx); rows are tagged with their
+ * request's position (`request`, from 1), in page order within it.
  */
-export const FIRST_LISTING_PAGES_SQL = `SELECT r.request, c.*
-         FROM unnest($1::text[], $2::char(3)[], $3::int[]) WITH ORDINALITY AS r(provider_code, currency, max_price_bps, request)
-        CROSS JOIN LATERAL (
-          SELECT ${LISTING_CANDIDATE_COLUMNS}, row_number() OVER (ORDER BY l.effective_price_bps, l.book_seq) AS position
-            FROM (SELECT l.* FROM listings l
-                   WHERE l.provider_code = r.provider_code AND l.currency = r.currency AND ${LIVE_LISTING}
-                     AND l.effective_price_bps <= r.max_price_bps AND l.tradable_until > $4
-                   ORDER BY l.effective_price_bps, l.book_seq
-                   LIMIT ${CANDIDATE_PAGE}) l
-            JOIN credit_lots lot ON lot.id = l.credit_lot_id
-            JOIN organizations o ON o.id = l.organization_id
-        ) c
-        ORDER BY r.request, c.position`;
+export function firstListingPagesSql(count: number): string {
+  const branches = Array.from({ length: count }, (_, i) => {
+    const [provider, currency, price] = [2 + 3 * i, 3 + 3 * i, 4 + 3 * i];
+    return `(SELECT ${i + 1} AS request, ${LISTING_CANDIDATE_COLUMNS},
+              l.effective_price_bps AS page_price_bps, l.book_seq AS page_seq
+         FROM ${LISTINGS_WITH_LOT_AND_SELLER}
+        WHERE l.provider_code = $${provider} AND l.currency = $${currency} AND ${LIVE_LISTING}
+          AND l.effective_price_bps <= $${price} AND l.tradable_until > $1
+        ORDER BY l.effective_price_bps, l.book_seq
+        LIMIT ${CANDIDATE_PAGE})`;
+  });
+  return `SELECT * FROM (${branches.join('\n       UNION ALL ')}) pages ORDER BY request, page_price_bps, page_seq`;
+}
 
 /**
  * The matcher's index-ordered candidate queries (listings_book_idx / buy_orders_book_idx). Called with the
@@ -120,24 +122,26 @@ export class MarketCandidates {
   }
 
   /**
-   * The first candidate page (offset 0 of listingsFor) of each request, in one query: what a batch of
-   * orders in several markets and at several limit prices reads before matching. One page per request,
-   * in the order given.
+   * The first candidate page (offset 0 of listingsFor) of each request, in one query, in the order given;
+   * with each candidate's effective price as stored (`pricesBps[k]` is `candidates[k]`'s), by which a page
+   * at a lower limit is this page's prefix.
    */
   async firstListingPages(
     manager: EntityManager,
     requests: ReadonlyArray<{ providerCode: string; currency: string; maxPriceBps: number }>,
     now: Date,
-  ): Promise<ListingCandidate[][]> {
+  ): Promise<Array<{ candidates: ListingCandidate[]; pricesBps: number[] }>> {
     if (requests.length === 0) return [];
-    const rows: Array<ListingRow & { request: string }> = await manager.query(FIRST_LISTING_PAGES_SQL, [
-      requests.map((request) => request.providerCode),
-      requests.map((request) => request.currency),
-      requests.map((request) => request.maxPriceBps),
-      now,
-    ]);
-    const pages = requests.map((): ListingCandidate[] => []);
-    for (const row of rows) pages[Number(row.request) - 1]?.push(toListingCandidate(row));
+    const rows: Array<ListingRow & { request: number; page_price_bps: number }> = await manager.query(
+      firstListingPagesSql(requests.length),
+      [now, ...requests.flatMap((request) => [request.providerCode, request.currency, request.maxPriceBps])],
+    );
+    const pages = requests.map(() => ({ candidates: [] as ListingCandidate[], pricesBps: [] as number[] }));
+    for (const row of rows) {
+      const page = pages[Number(row.request) - 1];
+      page?.candidates.push(toListingCandidate(row));
+      page?.pricesBps.push(Number(row.page_price_bps));
+    }
     return pages;
   }
 

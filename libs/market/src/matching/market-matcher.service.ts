@@ -157,22 +157,33 @@ export class MarketMatcher {
   /**
    * The first candidate page of every limit price of every market of a batch, in one query: by market key
    * (`marketKey`), then by limit price. Read with the markets' locks held, like every candidate page.
+   * Each market's page is read once, at its highest limit price: the first page at a lower limit is that
+   * page's listings priced at or under it (cheapest first, so they come first; if the page holds a dearer
+   * one, it holds every one under the lower limit).
    */
   async firstPages(
     manager: EntityManager,
     wanted: ReadonlyArray<{ market: Market; maxPricesBps: Iterable<number> }>,
     now: Date,
   ): Promise<Map<string, Map<number, ListingCandidate[]>>> {
-    const requests = wanted.flatMap(({ market, maxPricesBps }) =>
-      [...new Set(maxPricesBps)].map((maxPriceBps) => ({ ...market, maxPriceBps })),
+    const markets = wanted.map(({ market, maxPricesBps }) => ({
+      market,
+      prices: [...new Set(maxPricesBps)],
+    }));
+    const pages = await this.candidates.firstListingPages(
+      manager,
+      markets.map(({ market, prices }) => ({ ...market, maxPriceBps: Math.max(...prices) })),
+      now,
     );
-    const pages = await this.candidates.firstListingPages(manager, requests, now);
     const byMarket = new Map<string, Map<number, ListingCandidate[]>>();
-    requests.forEach((request, i) => {
-      const key = marketKey(request);
-      const prices = byMarket.get(key) ?? new Map<number, ListingCandidate[]>();
-      prices.set(request.maxPriceBps, pages[i] as ListingCandidate[]);
-      byMarket.set(key, prices);
+    markets.forEach(({ market, prices }, i) => {
+      const { candidates, pricesBps } = pages[i] as (typeof pages)[number];
+      const byPrice = new Map<number, ListingCandidate[]>();
+      for (const price of prices) {
+        const within = pricesBps.filter((priceBps) => priceBps <= price).length;
+        byPrice.set(price, within === candidates.length ? candidates : candidates.slice(0, within));
+      }
+      byMarket.set(marketKey(market), byPrice);
     });
     return byMarket;
   }
