@@ -7,10 +7,8 @@ import {
   Group,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -18,11 +16,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import {
   ApiError,
-  Countdown,
-  Money,
   MoneyInput,
-  Price,
-  computeTradeAmounts,
   daysToExpiry,
   effectivePriceBps,
   formatMoney,
@@ -39,7 +33,7 @@ import { PriceInput, PriceUnitSwitch, convertPriceText, parsePrice } from '../..
 import { ProblemAlert } from '../../components/problem-alert';
 import { MarketReference } from './market-reference';
 import { scheduleOf, sellFieldMap, validateSellForm, type SellFormValues } from './sell-form-values';
-import { Proceeds } from './proceeds';
+import { SalePreview } from './sale-preview';
 
 const DEFAULT_TIERS = [
   { minDays: '90', price: '20' },
@@ -242,67 +236,14 @@ export function SellForm({ lot, feeBps }: { lot: CreditLot; feeBps: number }) {
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
         <Stack>
-          <Card withBorder>
-            <Title order={4} mb={4}>
-              If it all sells today
-            </Title>
-            <Text size="xs" c="dimmed" mb="xs">
-              {daysLeft} days before expiry · sale window closes in{' '}
-              <Countdown until={lot.tradableUntil} size="xs" />
-            </Text>
-            {todayBps === null || quantityMinor === 0n ? (
-              <Text size="sm" c="dimmed" data-testid="proceeds">
-                {values.mode === 'schedule' && schedule
-                  ? 'No tier applies today.'
-                  : 'Enter a quantity and a price.'}
-              </Text>
-            ) : (
-              <Stack gap="xs">
-                <Group gap="xs">
-                  <Text size="sm">Price today:</Text>
-                  <Price bps={todayBps} />
-                </Group>
-                <Proceeds
-                  quantityMinor={quantityMinor}
-                  priceBps={todayBps}
-                  feeBps={feeBps}
-                  currency={lot.currency}
-                />
-              </Stack>
-            )}
-            {values.mode === 'schedule' && schedule && quantityMinor > 0n && (
-              <Table mt="sm" verticalSpacing={2} aria-label="Proceeds by tier">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Days left</Table.Th>
-                    <Table.Th>Price</Table.Th>
-                    <Table.Th ta="right">You receive</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...schedule]
-                    .sort((a, b) => b.minDaysToExpiry - a.minDaysToExpiry)
-                    .map((tier) => (
-                      <Table.Tr key={tier.minDaysToExpiry}>
-                        <Table.Td>{tier.minDaysToExpiry}+</Table.Td>
-                        <Table.Td>
-                          <Price bps={tier.priceBps} size="xs" />
-                        </Table.Td>
-                        <Table.Td ta="right">
-                          <Money
-                            minor={
-                              computeTradeAmounts(quantityMinor, tier.priceBps, feeBps).sellerProceedsMinor
-                            }
-                            currency={lot.currency}
-                            size="sm"
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Card>
+          <SalePreview
+            lot={lot}
+            feeBps={feeBps}
+            daysLeft={daysLeft}
+            quantityMinor={quantityMinor}
+            todayBps={todayBps}
+            schedule={values.mode === 'schedule' ? schedule : null}
+          />
           <MarketReference providerCode={lot.providerCode} currency={lot.currency} daysLeft={daysLeft} />
         </Stack>
       </Grid.Col>
