@@ -96,8 +96,8 @@ export class MarketMatcher {
    * been matched and written before the next: a listing's quantity taken by an earlier order of the batch
    * is not offered again. Nothing is written; the caller writes the orders, then `record`s the trades, and
    * appends the trades' audit entries at the end of the transaction (the chain lock is held until commit).
-   * Candidate pages are read once per limit price and offset for the whole batch; `firstPages` (from
-   * `firstPages`, by limit price) are used for offset 0 instead of reading them here.
+   * Candidate pages are read once per limit price and offset for the whole batch; the pages at offset 0
+   * come from `firstPages` (this market's entry of the `firstPages` method, by limit price) when given.
    */
   async matchOrders(
     manager: EntityManager,
