@@ -103,7 +103,9 @@ describe('firm portal: roles and validation', () => {
       await page.getByRole('button', { name: 'Create account' }).click();
       expect((await answered).status()).toBe(400);
 
+      // The form marks the field once it has read the problem, a moment after the response arrives.
       const email = page.getByLabel('Work e-mail');
+      await email.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: 10_000 });
       await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
       const describedBy = (await email.getAttribute('aria-describedby')) ?? '';
       const messages = await Promise.all(
