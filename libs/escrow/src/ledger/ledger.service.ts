@@ -119,11 +119,7 @@ export class LedgerService {
 
   /** The trade's balance in every account, on each account's normal side (zero where untouched). */
   async tradeBalances(tradeId: string, manager?: EntityManager): Promise<TradeLedgerBalances> {
-    const sums = await this.journals.tradeSums(manager, tradeId);
-    const codes = Object.keys(LEDGER_ACCOUNTS) as LedgerAccountCode[];
-    return Object.fromEntries(
-      codes.map((code) => [code, onNormalSide(code, sums.get(code) ?? 0n)]),
-    ) as TradeLedgerBalances;
+    return toTradeBalances(await this.journals.tradeSums(manager, tradeId));
   }
 
   /** tradeBalances and tradeJournals together, from one read. */
@@ -146,10 +142,7 @@ export class LedgerService {
       journal.amountMinor += row.debits;
       journals.set(row.journalId, journal);
     }
-    const codes = Object.keys(LEDGER_ACCOUNTS) as LedgerAccountCode[];
-    const balances = Object.fromEntries(
-      codes.map((code) => [code, onNormalSide(code, sums.get(code) ?? 0n)]),
-    ) as TradeLedgerBalances;
+    const balances = toTradeBalances(sums);
     const ordered = [...journals.values()].sort(
       (a, b) =>
         a.postedAt.getTime() - b.postedAt.getTime() || (a.step < b.step ? -1 : a.step > b.step ? 1 : 0),
@@ -212,4 +205,12 @@ export class LedgerService {
       }
     }
   }
+}
+
+/** Every account's balance on its normal side, from signed sums per account (zero where untouched). */
+function toTradeBalances(sums: ReadonlyMap<LedgerAccountCode, bigint>): TradeLedgerBalances {
+  const codes = Object.keys(LEDGER_ACCOUNTS) as LedgerAccountCode[];
+  return Object.fromEntries(
+    codes.map((code) => [code, onNormalSide(code, sums.get(code) ?? 0n)]),
+  ) as TradeLedgerBalances;
 }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { CatalogService } from '@carryover/catalog';
 import { ComplianceService } from '@carryover/compliance';
 import { EscrowSettlement, LedgerService, PaymentQueryService } from '@carryover/escrow';
-import { OrganizationDirectory, type Actor, type PageRequest } from '@carryover/identity';
+import {
+  OrganizationDirectory,
+  type Actor,
+  type OrganizationView,
+  type PageRequest,
+} from '@carryover/identity';
 import { TradeQueryService } from '@carryover/market';
 import { NotFoundError, type Page } from '@carryover/shared';
 import {
@@ -69,22 +74,20 @@ export class SettlementQueryService {
   /** GET /v1/admin/trades/:id: the parties' legal entities, provider, compliance and ledger besides. */
   async operatorTrade(actor: Actor, tradeId: string): Promise<OperatorTradeView> {
     const detail = await this.tradeDetail(actor, tradeId);
-    const [seller, buyer, provider, compliance, journals, balances, settlement] = await Promise.all([
-      this.directory.get(detail.sellerOrganizationId),
-      this.directory.get(detail.buyerOrganizationId),
+    const [parties, provider, compliance, ledger, settlement] = await Promise.all([
+      this.directory.getMany([detail.sellerOrganizationId, detail.buyerOrganizationId]),
       this.catalog.findProvider(detail.providerCode),
       this.compliance.latest('trade', tradeId),
-      this.ledger.tradeJournals(tradeId),
-      this.ledger.tradeBalances(tradeId),
+      this.ledger.tradeLedger(tradeId),
       this.settlements.settlement(tradeId),
     ]);
     return {
       ...detail,
-      seller: toPartyView(seller),
-      buyer: toPartyView(buyer),
+      seller: toPartyView(parties.get(detail.sellerOrganizationId) as OrganizationView),
+      buyer: toPartyView(parties.get(detail.buyerOrganizationId) as OrganizationView),
       provider: { code: detail.providerCode, name: provider?.name ?? detail.providerCode },
       compliance,
-      ledger: { journals, balances },
+      ledger,
       statusEnteredAt: settlement?.statusEnteredAt ?? detail.executedAt,
       flag:
         settlement?.flaggedAt && settlement.flagReason
